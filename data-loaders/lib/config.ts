@@ -1,0 +1,51 @@
+/** Runtime configuration: base URLs and paths come from the environment; defaults are the real public APIs. */
+import {fileURLToPath} from "node:url";
+import {join, resolve} from "node:path";
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+/** Default base URLs of the real public APIs (production). */
+export const DEFAULT_KOLADA_BASE = "https://api.kolada.se/v3";
+export const DEFAULT_SCB_BASE = "https://statistikdatabasen.scb.se/api/v2";
+
+export const USER_AGENT =
+  "jonkoping-integration-indicators/0.1 (open-data pipeline for Jönköping county's integration strategy)";
+
+export interface PipelineConfig {
+  koladaBase: string;
+  scbBase: string;
+  /** Directory for the raw layer, the warehouse and run reports (git-ignored). */
+  dataDir: string;
+  /** Directory the publish stage writes the site's static files to. */
+  publishDir: string;
+  /** Directory with reference files that no API serves (DeSO→RegSO key, boundaries). */
+  referenceDir: string;
+  /** HTTP tuning. */
+  timeoutMs: number;
+  maxRetries: number;
+  concurrency: number;
+  /** Kolada page size (≤ 5000); tests force small pages. */
+  koladaPerPage: number;
+}
+
+/** Read the configuration from env, with overrides (tests pass explicit values). */
+export function loadConfig(overrides: Partial<PipelineConfig> = {}): PipelineConfig {
+  const env = process.env;
+  const dataDir = resolve(env.PIPELINE_DATA_DIR ?? join(PROJECT_ROOT, "data"));
+  return {
+    koladaBase: stripSlash(env.KOLADA_BASE_URL ?? DEFAULT_KOLADA_BASE),
+    scbBase: stripSlash(env.SCB_BASE_URL ?? DEFAULT_SCB_BASE),
+    dataDir,
+    publishDir: resolve(env.PIPELINE_PUBLISH_DIR ?? join(PROJECT_ROOT, "src", "data", "pub")),
+    referenceDir: resolve(env.REFERENCE_DIR ?? join(PROJECT_ROOT, "..", "shared", "data", "raw")),
+    timeoutMs: Number(env.HTTP_TIMEOUT_MS ?? 30_000),
+    maxRetries: Number(env.HTTP_MAX_RETRIES ?? 6),
+    concurrency: Number(env.HTTP_CONCURRENCY ?? 4),
+    koladaPerPage: Number(env.KOLADA_PER_PAGE ?? 5000),
+    ...overrides
+  };
+}
+
+function stripSlash(s: string): string {
+  return s.replace(/\/+$/, "");
+}

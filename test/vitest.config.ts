@@ -1,0 +1,16 @@
+import {fileURLToPath} from "node:url";
+import {defineConfig} from "vitest/config";
+
+// Lives under test/ so the top level stays as the guide prescribes; root is the project.
+export default defineConfig({
+  root: fileURLToPath(new URL("..", import.meta.url)),
+  test: {
+    include: ["test/**/*.test.ts"],
+    setupFiles: ["test/setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    // TZ and locale pinned: results never depend on the machine.
+    env: {TZ: "UTC", LANG: "C.UTF-8", LC_ALL: "C.UTF-8", OBSERVABLE_TELEMETRY_DISABLE: "true"}
+  }
+});
