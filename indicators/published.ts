@@ -1,0 +1,194 @@
+/**
+ * The contract of the published files (written by the pipeline's publish stage under
+ * src/data/pub/, read by the site and by journalists). Schema and type share a name.
+ *
+ * Layout of src/data/pub/:
+ *   catalogue.json                   Catalogue: goals, indicators (metadata, sources, files), areas, run
+ *   summary.csv                      SummaryRow per indicator × area × sex × group (latest, change, trend, rank, comparisons)
+ *   coverage.csv                     CoverageRow: goal → indicator → years → areas (goals without statistics included)
+ *   indicators/<id>.csv              TidyRow, UTF-8, comma, decimal point, one header row
+ *   indicators/<id>.excel.csv        same rows for Swedish Excel: UTF-8 BOM, semicolon, decimal comma
+ *   indicators/<id>.parquet          same rows, Parquet
+ *   areas/regso.csv, areas/*.csv     neighbourhood files (area_level regso/deso), same tidy columns
+ *   areas/omradesgrupper.csv         the four named areas (five RegSO) compared, for spreadsheets
+ *   geo/kommuner.json                the county's municipalities as GeoJSON for the map
+ *   bulk.zip                         everything above + README.txt (definitions, licences, how to cite)
+ */
+import {z} from "zod";
+
+/** Sex codes follow Kolada: T total, K women (kvinnor), M men (män). */
+export const Sex = z.enum(["T", "K", "M"]);
+export type Sex = z.infer<typeof Sex>;
+
+/**
+ * Population group a value refers to. `gap` rows hold foreign-born minus the comparison group,
+ * in percentage points; `comparison_group` names that group in the catalogue.
+ */
+export const Group = z.enum(["all", "foreign_born", "born_in_sweden", "gap", "refugees", "newly_arrived", "excl_newly_arrived"]);
+export type Group = z.infer<typeof Group>;
+
+export const AreaLevel = z.enum(["country", "county", "municipality", "regso", "deso"]);
+export type AreaLevel = z.infer<typeof AreaLevel>;
+
+/** Row status: '' ordinary; 'missing' no value; 'suppressed' small base; 'break' first value after a break in series. */
+export const RowStatus = z.enum(["", "missing", "suppressed", "break"]);
+export type RowStatus = z.infer<typeof RowStatus>;
+
+/** Columns of every tidy CSV, in order. */
+export const TIDY_COLUMNS = [
+  "indicator_id", "area_code", "area_name", "area_level", "year", "sex", "group",
+  "value", "unit", "status", "source", "retrieved"
+] as const;
+
+export const TidyRow = z.object({
+  indicator_id: z.string(),
+  area_code: z.string(),
+  area_name: z.string(),
+  area_level: AreaLevel,
+  year: z.number().int(),
+  sex: Sex,
+  group: Group,
+  value: z.number().nullable(),
+  unit: z.string(),
+  status: RowStatus,
+  /** e.g. "Kolada N02268 (SCB)" or "SCB TAB6572". */
+  source: z.string(),
+  /** Retrieval date (UTC) of the raw data, YYYY-MM-DD. */
+  retrieved: z.string()
+});
+export type TidyRow = z.infer<typeof TidyRow>;
+
+export const TrendStatus = z.enum(["improving", "stable", "worsening", "insufficient_data", "not_applicable"]);
+export type TrendStatus = z.infer<typeof TrendStatus>;
+
+/** Columns of summary.csv, in order. */
+export const SUMMARY_COLUMNS = [
+  "indicator_id", "area_code", "area_name", "area_level", "sex", "group",
+  "latest_year", "latest_value", "baseline_year", "baseline_value", "baseline_is_strategy_start",
+  "change_since_baseline", "change_5y_from_year", "change_5y",
+  "trend", "trend_points", "trend_slope_per_year",
+  "rank", "rank_of", "sweden_value", "diff_vs_sweden",
+  "county_value", "county_comparator", "diff_vs_county"
+] as const;
+
+export const SummaryRow = z.object({
+  indicator_id: z.string(),
+  area_code: z.string(),
+  area_name: z.string(),
+  area_level: AreaLevel,
+  sex: Sex,
+  group: Group,
+  latest_year: z.number().int().nullable(),
+  latest_value: z.number().nullable(),
+  /** 2015 (the strategy's first year) or the series' first year when it starts later. */
+  baseline_year: z.number().int().nullable(),
+  baseline_value: z.number().nullable(),
+  baseline_is_strategy_start: z.boolean(),
+  change_since_baseline: z.number().nullable(),
+  change_5y_from_year: z.number().int().nullable(),
+  change_5y: z.number().nullable(),
+  trend: TrendStatus,
+  trend_points: z.number().int(),
+  trend_slope_per_year: z.number().nullable(),
+  /** Rank among the county's 13 municipalities (or all 290 in sweden scope); 1 = best per desired direction. */
+  rank: z.number().int().nullable(),
+  rank_of: z.number().int().nullable(),
+  sweden_value: z.number().nullable(),
+  diff_vs_sweden: z.number().nullable(),
+  county_value: z.number().nullable(),
+  /** 'county' = Kolada's county value (0006); 'municipal_median' = median of the county's municipalities. */
+  county_comparator: z.enum(["county", "municipal_median", "none"]),
+  diff_vs_county: z.number().nullable()
+});
+export type SummaryRow = z.infer<typeof SummaryRow>;
+
+export const Direction = z.enum(["higher_is_better", "lower_is_better", "none"]);
+export type Direction = z.infer<typeof Direction>;
+
+export const SourceRef = z.object({
+  /** "kolada:N02268" or "scb:TAB6572". */
+  id: z.string(),
+  title: z.string(),
+  /** Underlying agency, e.g. "SCB", "Skolverket". */
+  agency: z.string().nullable(),
+  publisher: z.string(),
+  licence: z.string(),
+  url: z.string(),
+  retrieved: z.string()
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const CatalogueIndicator = z.object({
+  id: z.string(),
+  goal_area: z.string(),
+  /** 'goal' indicators get a trend status; 'context' describe the population and get none. */
+  kind: z.enum(["goal", "context"]),
+  subgoals: z.array(z.string()),
+  title_sv: z.string(),
+  title_en: z.string(),
+  description_sv: z.string(),
+  description_en: z.string(),
+  unit: z.string(),
+  /** Swedish unit label for display, e.g. "procent", "procentenheter", "antal per 1 000 invånare". */
+  unit_label_sv: z.string(),
+  direction: Direction,
+  groups: z.array(Group),
+  comparison_group: z.enum(["all", "born_in_sweden"]).nullable(),
+  sexes: z.array(Sex),
+  caveats: z.array(z.string()),
+  series_breaks: z.array(z.object({year: z.number().int(), note: z.string()})),
+  sources: z.array(SourceRef),
+  latest_year: z.number().int().nullable(),
+  first_year: z.number().int().nullable(),
+  /** Counts of municipal summary rows (sex T, main group) by trend status, per municipality. */
+  files: z.object({csv: z.string(), excel_csv: z.string(), parquet: z.string()})
+});
+export type CatalogueIndicator = z.infer<typeof CatalogueIndicator>;
+
+export const CatalogueGoal = z.object({
+  id: z.string(),
+  order: z.number().int(),
+  title: z.string(),
+  /** The county strategy names only the area; Tranås' programme states a focus goal and sub-goals. */
+  county_text: z.string(),
+  tranas_focus_goal: z.string().nullable(),
+  subgoals: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      /** Whose words: "Tranås kommun" or "Jönköpings kommun". */
+      document: z.string(),
+      indicators: z.array(z.string()),
+      not_measurable_reason: z.string().nullable()
+    })
+  )
+});
+export type CatalogueGoal = z.infer<typeof CatalogueGoal>;
+
+export const CatalogueArea = z.object({
+  code: z.string(),
+  name: z.string(),
+  short_name: z.string(),
+  level: AreaLevel,
+  parent_code: z.string().nullable(),
+  area_type: z.number().int().nullable()
+});
+export type CatalogueArea = z.infer<typeof CatalogueArea>;
+
+export const Catalogue = z.object({
+  generated_at: z.string(),
+  scope: z.enum(["county", "sweden"]),
+  vision: z.string(),
+  overall_goal: z.string(),
+  goals: z.array(CatalogueGoal),
+  indicators: z.array(CatalogueIndicator),
+  areas: z.array(CatalogueArea),
+  sources: z.array(SourceRef),
+  licence_note: z.string(),
+  citation: z.string()
+});
+export type Catalogue = z.infer<typeof Catalogue>;
+
+export const COVERAGE_COLUMNS = [
+  "goal_area", "subgoal_id", "subgoal_text", "indicator_id", "first_year", "latest_year", "n_years", "n_areas", "areas", "note"
+] as const;
