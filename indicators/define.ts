@@ -1,0 +1,73 @@
+/**
+ * One indicator, one file: `indicators/<goal-area>/<indicator-id>.ts` default-exports
+ * `defineIndicator(import.meta.url, {...})`. Id and goal area come from the path (OWID's PathFinder).
+ */
+import {basename, dirname} from "node:path";
+import {fileURLToPath} from "node:url";
+import {z} from "zod";
+import {Direction, Group, Sex} from "./published.js";
+
+/** Units an indicator can have; the publish stage turns them into Swedish labels. */
+export const Unit = z.enum([
+  "percent", "percentage_points", "count", "per_1000", "per_10000", "per_100000",
+  "per_inhabitant", "sek", "tkr", "ratio", "index", "days", "persons_per_household", "share_0_1"
+]);
+export type Unit = z.infer<typeof Unit>;
+
+/** Input ids: "kolada:<KPI>" or "scb:<table_key>". */
+export const InputId = z.string().regex(/^(kolada:[NU]\d{5}|scb:[a-z0-9_]+)$/);
+
+export const IndicatorSpec = z.object({
+  title_sv: z.string().min(3),
+  title_en: z.string().min(3),
+  description_sv: z.string().min(10),
+  description_en: z.string().min(10),
+  /** 'context' indicators describe the population and get no trend status. */
+  kind: z.enum(["goal", "context"]),
+  /** Sub-goal ids from goals.ts that this indicator measures (empty for context indicators). */
+  subgoals: z.array(z.string()),
+  inputs: z.array(InputId).min(1),
+  unit: Unit,
+  direction: Direction,
+  sexes: z.array(Sex).min(1),
+  groups: z.array(Group).min(1),
+  /** The group the gap is taken against, when `groups` includes 'gap'. */
+  comparison_group: z.enum(["all", "born_in_sweden"]).nullable().default(null),
+  caveats: z.array(z.string()).default([]),
+  series_breaks: z.array(z.object({year: z.number().int(), note: z.string()})).default([]),
+  /**
+   * SQL (named CTEs, $params, never interpolated values) returning
+   * (area_code VARCHAR, year INTEGER, sex VARCHAR, "group" VARCHAR, value DOUBLE, status VARCHAR).
+   */
+  sql: z.string().min(10),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  checks: z
+    .object({
+      /** Inclusive bounds every non-null value must lie within. */
+      range: z.tuple([z.number(), z.number()]).optional(),
+      /** Areas that must have at least one value (Kolada ids). */
+      expect_areas: z.array(z.string()).optional(),
+      /** The series must cover at least these years. */
+      expect_years: z.tuple([z.number().int(), z.number().int()]).optional()
+    })
+    .default({})
+});
+export type IndicatorSpec = z.input<typeof IndicatorSpec>;
+
+export interface Indicator extends z.output<typeof IndicatorSpec> {
+  id: string;
+  goal_area: string;
+  file: string;
+}
+
+/** Declare an indicator; id and goal area are taken from the file's path. */
+export function defineIndicator(importMetaUrl: string, spec: IndicatorSpec): Indicator {
+  const file = fileURLToPath(importMetaUrl);
+  const id = basename(file).replace(/\.ts$/, "");
+  const goal_area = basename(dirname(file));
+  const parsed = IndicatorSpec.safeParse(spec);
+  if (!parsed.success) {
+    throw new Error(`indicator ${goal_area}/${id} (${file}) is invalid:\n${z.prettifyError(parsed.error)}`);
+  }
+  return {...parsed.data, id, goal_area, file};
+}
