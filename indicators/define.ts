@@ -7,6 +7,32 @@ import {fileURLToPath} from "node:url";
 import {z} from "zod";
 import {Direction, Group, Sex} from "./published.js";
 
+/** A sub-goal as a strategy document states it; whose words it is travels with it. */
+export const SubGoal = z.object({
+  id: z.string().regex(/^[a-z0-9.-]+$/),
+  text: z.string(),
+  /** "Tranås kommun" (its programme follows the county strategy) or "Jönköpings kommun". */
+  document: z.enum(["Tranås kommun", "Jönköpings kommun"]),
+  /** Set when no public statistic measures the sub-goal: the reason. */
+  not_measurable_reason: z.string().nullable()
+});
+export type SubGoal = z.infer<typeof SubGoal>;
+
+/** A goal area of the county strategy (folder name = id), or the context group. */
+export const GoalArea = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  order: z.number().int(),
+  kind: z.enum(["goal_area", "context"]),
+  /** The area's name as the county strategy states it, e.g. "Arbete och vuxenutbildning". */
+  title: z.string(),
+  /** What the county text says of the area (it names only the areas). */
+  county_text: z.string(),
+  /** Tranås' focus goal for the area, quoted as Tranås' words. */
+  tranas_focus_goal: z.string().nullable(),
+  subgoals: z.array(SubGoal)
+});
+export type GoalArea = z.infer<typeof GoalArea>;
+
 /** Units an indicator can have; the publish stage turns them into Swedish labels. */
 export const Unit = z.enum([
   "percent", "percentage_points", "count", "per_1000", "per_10000", "per_100000",

@@ -140,7 +140,6 @@ export const CatalogueIndicator = z.object({
   sources: z.array(SourceRef),
   latest_year: z.number().int().nullable(),
   first_year: z.number().int().nullable(),
-  /** Counts of municipal summary rows (sex T, main group) by trend status, per municipality. */
   files: z.object({csv: z.string(), excel_csv: z.string(), parquet: z.string()})
 });
 export type CatalogueIndicator = z.infer<typeof CatalogueIndicator>;
