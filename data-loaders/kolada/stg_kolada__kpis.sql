@@ -47,11 +47,11 @@ with
     from renamed
   ),
   with_source as (
-    -- The last "Källa" in the text (greedy prefix); a doubled "Källa: Källa:" and a trailing
-    -- period or literal "\n" are dropped.
+    -- The last "Källa" in the text (greedy prefix), followed by ":" or "." ("Källa. Skolverket.");
+    -- a doubled "Källa: Källa:" and a trailing period or literal "\n" are dropped.
     select
       *,
-      nullif(trim(regexp_extract(description, '(?s)^.*Källa:?\s*(.*?)[.\s]*(\\n)*[.\s]*$', 1)), '') as source_agency
+      nullif(trim(regexp_extract(description, '(?s)^.*Källa[:.]?\s*(.*?)[.\s]*(\\n)*[.\s]*$', 1)), '') as source_agency
     from with_unit
   ),
   final as (
