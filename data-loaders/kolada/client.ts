@@ -17,8 +17,9 @@ import {KoladaDataPage, KoladaKpiPage, KoladaMunicipalityPage} from "./schemas.j
 
 export const KOLADA_PUBLISHER = "Kolada (RKA, Rådet för främjande av kommunala analyser)";
 /**
- * Kolada names no licence such as CC0 or CC BY; its API terms of use (kolada.se/om-oss/api, read
- * 2026-11) allow free use without agreement, also commercially, with "Källa: Kolada" as attribution.
+ * Kolada names no licence such as CC0 or CC BY. Its API terms of use (kolada.se/om-oss/api, read from
+ * a stored copy of unknown date, not checked live) allow free use without agreement, also commercially,
+ * with "Källa: Kolada" as attribution, and forbid naming Kolada as the source of one's own processing.
  */
 export const KOLADA_LICENCE =
   "Öppna data från Kolada (RKA) enligt Koladas användarvillkor (kolada.se/om-oss/api): fri användning utan avgift " +

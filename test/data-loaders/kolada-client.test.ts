@@ -149,6 +149,32 @@ describe("Kolada client against the simulator (county scope, all tracked KPIs)",
     db.close();
   });
 
+  it("reads a reused page's successor from its file and fetches a missing one from the rebased next_url", async () => {
+    const first = await context(sim.kolada, {koladaPerPage: 500});
+    const datasets = await fetchKolada(first, {scope: "county", kpis: KOLADA_KPIS});
+    const dropped = byId(datasets, "kolada:values").files.find((f) => f.file.endsWith("-p0002.json"))!;
+    await rm(dropped.file);
+    await rm(`${dropped.file}.meta.json`);
+    const other = await startSim({scope: "county"});
+    try {
+      const ctx = createContext(loadConfig({dataDir: first.config.dataDir, koladaBase: other.kolada, koladaPerPage: 500}));
+      const again = await fetchKolada(ctx, {scope: "county", kpis: KOLADA_KPIS});
+      expect(ctx.stats).toMatchObject({requests: 1, reused: first.stats.requests - 1});
+      const refetched = byId(again, "kolada:values").files.find((f) => f.file === dropped.file)!;
+      expect(refetched.reused).toBe(false);
+      // Same page of the same request, but from the new host: next_url was rebased, not followed to the old port.
+      expect(new URL(refetched.url).pathname + new URL(refetched.url).search).toBe(new URL(dropped.url).pathname + new URL(dropped.url).search);
+      expect(refetched.url.startsWith(other.kolada)).toBe(true);
+      // The body differs only in its host-specific links; the staged values are the same.
+      const db = await freshDb();
+      await stageKolada(db.conn, again, {scope: "county"});
+      expect(await checksum(db.conn)).toEqual(baseline.sum);
+      db.close();
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("a path segment with 26 ids gets the 400 as an HttpError naming the URL, not retried", async () => {
     const ctx = await context(sim.kolada);
     const ids = KOLADA_KPIS.slice(0, 26).join(",");
