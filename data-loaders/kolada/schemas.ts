@@ -1,0 +1,70 @@
+/**
+ * zod schemas for Kolada API v3 responses (pages of data rows, KPI and municipality objects).
+ * Unknown extra fields are tolerated (stripped); a missing or renamed field fails with its JSON path.
+ */
+import {z} from "zod";
+
+/** One value of a data row: per gender, with Kolada's status text. */
+export const KoladaValue = z.object({
+  gender: z.enum(["K", "M", "T"]),
+  count: z.number().int(),
+  status: z.string().nullable(),
+  value: z.number().nullable(),
+  isdeleted: z.boolean()
+});
+export type KoladaValue = z.infer<typeof KoladaValue>;
+
+/** One data row: a KPI for one area and year, with up to three gender values. */
+export const KoladaDataRow = z.object({
+  kpi: z.string().min(1),
+  municipality: z.string().min(1),
+  period: z.number().int(),
+  values: z.array(KoladaValue)
+});
+export type KoladaDataRow = z.infer<typeof KoladaDataRow>;
+
+/** KPI metadata as served by /kpi. */
+export const KoladaKpi = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  description: z.string().nullable(),
+  is_divided_by_gender: z.boolean().nullable(),
+  municipality_type: z.string().nullable(),
+  auspice: z.string().nullable(),
+  operating_area: z.string().nullable(),
+  perspective: z.string().nullable(),
+  prel_publication_date: z.string().nullable(),
+  publication_date: z.string().nullable(),
+  publ_period: z.string().nullable(),
+  has_ou_data: z.boolean().nullable()
+});
+export type KoladaKpi = z.infer<typeof KoladaKpi>;
+
+/** An area as served by /municipality: Riket, regions (type L) and municipalities (type K). */
+export const KoladaMunicipality = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  type: z.string()
+});
+export type KoladaMunicipality = z.infer<typeof KoladaMunicipality>;
+
+/** A v3 list page: `count` items in `values`; `next_url` absent (or empty) on the last page. */
+function koladaPage<T extends z.ZodType>(item: T) {
+  return z
+    .object({
+      count: z.number().int().nonnegative(),
+      values: z.array(item),
+      next_url: z.string().nullish(),
+      previous_url: z.string().nullish()
+    })
+    .refine((p) => p.count === p.values.length, {message: "count differs from the number of values", path: ["count"]});
+}
+
+export const KoladaDataPage = koladaPage(KoladaDataRow);
+export type KoladaDataPage = z.infer<typeof KoladaDataPage>;
+
+export const KoladaKpiPage = koladaPage(KoladaKpi);
+export type KoladaKpiPage = z.infer<typeof KoladaKpiPage>;
+
+export const KoladaMunicipalityPage = koladaPage(KoladaMunicipality);
+export type KoladaMunicipalityPage = z.infer<typeof KoladaMunicipalityPage>;

@@ -1,0 +1,45 @@
+-- Kolada values → stg_kolada__values: one row per KPI, area, year and gender.
+-- DuckDB reads the raw pages directly ($files); the client validated each page with zod before.
+-- Deleted values are dropped; a missing value stays NULL with status 'missing', never 0; Kolada's
+-- empty status text becomes NULL.
+insert into stg_kolada__values
+with
+  pages as (
+    select unnest("values") as r
+    from read_json(
+      $files,
+      format = 'auto',
+      maximum_object_size = 268435456,
+      columns = {
+        "values": 'STRUCT(kpi VARCHAR, municipality VARCHAR, period INTEGER, "values" STRUCT(gender VARCHAR, count INTEGER, status VARCHAR, value DOUBLE, isdeleted BOOLEAN)[])[]'
+      }
+    )
+  ),
+  gender_values as (
+    select r.kpi, r.municipality, r.period, unnest(r."values") as v
+    from pages
+  ),
+  renamed as (
+    select
+      kpi,
+      municipality as area_code,
+      period       as year,
+      v.gender     as gender,
+      v.value      as value,
+      v.status     as kolada_status,
+      v.isdeleted  as is_deleted
+    from gender_values
+  ),
+  final as (
+    select
+      kpi,
+      area_code,
+      year,
+      gender,
+      value,
+      case when value is null then 'missing' else nullif(kolada_status, '') end as status
+    from renamed
+    where not is_deleted
+  )
+select kpi, area_code, year, gender, value, status
+from final;
