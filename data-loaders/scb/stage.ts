@@ -115,10 +115,15 @@ async function appendCells(conn: DuckDBConnection, cells: readonly ScbCell[]): P
 /** Every failed check, as text. */
 async function checks(conn: DuckDBConnection): Promise<string[]> {
   const failures: string[] = [];
-  for (const [key, grain] of Object.entries(GRAIN)) {
+  for (const {key} of SCB_TABLES) {
+    const grain = GRAIN[key];
+    if (!grain) {
+      failures.push(`stg_scb__${key}: no grain declared in data-loaders/scb/stage.ts`);
+      continue;
+    }
     // Table and column names are our own constants (identifiers cannot be bound as parameters).
-    const dups = await query<{n: bigint | number}>(conn, `select count(*) as n from (select ${grain} from stg_scb__${key} group by all having count(*) > 1)`);
-    if (Number(dups[0]?.n ?? 0) > 0) failures.push(`stg_scb__${key}: ${dups[0]!.n} key(s) (${grain}) occur more than once`);
+    const [dups] = await query<{n: number}>(conn, `select count(*)::INTEGER as n from (select ${grain} from stg_scb__${key} group by all having count(*) > 1)`);
+    if (dups!.n > 0) failures.push(`stg_scb__${key}: ${dups!.n} key(s) (${grain}) occur more than once`);
   }
   const unknown = await query<{table_key: string; codes: string[]}>(
     conn,

@@ -10,12 +10,13 @@ import {pathToFileURL} from "node:url";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
 import {loadConfig, PROJECT_ROOT} from "../../data-loaders/lib/config.js";
 import {query} from "../../data-loaders/lib/duckdb.js";
-import {CompletenessError, ParseError, PipelineError, SchemaError} from "../../data-loaders/lib/errors.js";
+import {CompletenessError, OfflineMissingError, ParseError, PipelineError, SchemaError} from "../../data-loaders/lib/errors.js";
 import {createContext} from "../../data-loaders/lib/fetcher.js";
-import {rawPath, writeRaw} from "../../data-loaders/lib/raw-cache.js";
+import {rawPath, requestKey, writeRaw} from "../../data-loaders/lib/raw-cache.js";
 import type {FetchedDataset} from "../../data-loaders/lib/types.js";
 import {parseCsv} from "../../data-loaders/reference/csv.js";
 import {DESO_REGSO_KEY_FILE, fetchDesoRegsoKey, parseDesoRegsoKey} from "../../data-loaders/reference/deso-regso-key.js";
+import {fetchScbTable} from "../../data-loaders/scb/client.js";
 import {decodeScbData} from "../../data-loaders/scb/jsonstat.js";
 import {ScbData, ScbMetadata, type ScbSelection} from "../../data-loaders/scb/schemas.js";
 import {buildSelection, cellCount, splitSelection} from "../../data-loaders/scb/selection.js";
@@ -274,6 +275,58 @@ describe("staging the invented fixture", () => {
       expect(await query(db.conn, "select count(*)::INTEGER as n from raw_scb__cells")).toEqual([{n: 0}]);
     } finally {
       db.close();
+    }
+  });
+});
+
+describe("a table whose cells are all missing (offline, from the raw layer)", () => {
+  const BASE = "http://127.0.0.1:9/scb/api/v2";
+  const DATA_PATH = "/tables/TAB6258/data?lang=sv&outputFormat=json-stat2";
+
+  /** Raw metadata and one all-missing data answer, under the names the client derives from the requests. */
+  async function rawLayer(dataDir: string): Promise<void> {
+    const side = (url: string, method: "GET" | "POST", q?: unknown) => ({
+      source: "scb",
+      dataset: "scb:dwellings_tenure",
+      url,
+      method,
+      query: q,
+      http_status: 200,
+      content_type: "application/json; charset=utf-8",
+      fetched_at: "2025-01-01T00:00:00.000Z",
+      publisher: SCB_PUBLISHER,
+      licence: SCB_LICENCE,
+      attempts: 1
+    });
+    const dir = (name: string) => rawPath(dataDir, "scb", "dwellings_tenure", name);
+    await writeRaw(dir("metadata-TAB6258.json"), Buffer.from(JSON.stringify(metaSync)), side(`${BASE}/tables/TAB6258/metadata?lang=sv`, "GET"));
+    const data = (await fixture("data-tenure.json")) as {value: (number | null)[]; status: Record<string, string>};
+    data.value = data.value.map(() => null);
+    data.status = Object.fromEntries(data.value.map((_, i) => [String(i), ".."]));
+    const body = {selection: SELECTION.selection};
+    await writeRaw(dir(`data-TAB6258-${requestKey(DATA_PATH, body)}.json`), Buffer.from(JSON.stringify(data)), side(BASE + DATA_PATH, "POST", body));
+  }
+
+  it("is an error for a required table, naming table and URL, and kept (empty) for an optional one", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "scb-unit-"));
+    try {
+      await rawLayer(dataDir);
+      const ctx = createContext(loadConfig({dataDir, scbBase: BASE}), {offline: true});
+      const err = await fetchScbTable(ctx, dwellingsTenure, {maxDataCells: 1000}).then(
+        () => new Error("expected a rejection"),
+        (e: unknown) => e as Error
+      );
+      expect(err).toBeInstanceOf(CompletenessError);
+      expect(err.message).toContain("table TAB6258 (dwellings_tenure): all 12 selected cells are missing");
+      expect(err.message).toContain(`url: ${BASE}${DATA_PATH}`);
+      const optional = await fetchScbTable(ctx, defineScbTable({...dwellingsTenure, optional: true}), {maxDataCells: 1000});
+      expect(optional.rows).toBe(12);
+      expect(optional.files.every((f) => f.reused)).toBe(true);
+      expect(ctx.stats.requests).toBe(0);
+      // A split the raw layer does not hold is never fetched offline.
+      await expect(fetchScbTable(ctx, dwellingsTenure, {maxDataCells: 6})).rejects.toBeInstanceOf(OfflineMissingError);
+    } finally {
+      await rm(dataDir, {recursive: true, force: true});
     }
   });
 });
