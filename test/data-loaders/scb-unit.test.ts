@@ -30,6 +30,20 @@ const FIXTURES = join(PROJECT_ROOT, "test", "fixtures", "scb");
 const URL_ = "http://127.0.0.1:1/scb/api/v2/tables/TAB6258/data?lang=sv&outputFormat=json-stat2";
 const origin = {source: "scb", dataset: "scb:dwellings_tenure", url: URL_};
 const fixture = async (name: string): Promise<unknown> => JSON.parse(await readFile(join(FIXTURES, name), "utf8"));
+/** The sidecar of an invented raw file of the dwellings_tenure dataset. */
+const sidecar = (url: string, method: "GET" | "POST", q?: unknown) => ({
+  source: "scb",
+  dataset: "scb:dwellings_tenure",
+  url,
+  method,
+  query: q,
+  http_status: 200,
+  content_type: "application/json; charset=utf-8",
+  fetched_at: "2025-01-01T00:00:00.000Z",
+  publisher: SCB_PUBLISHER,
+  licence: SCB_LICENCE,
+  attempts: 1
+});
 /** Exactly the selection the fixture answers. */
 const SELECTION: ScbSelection = {
   selection: [
@@ -192,19 +206,7 @@ describe("staging the invented fixture", () => {
     const ctx = createContext(loadConfig({dataDir: join(dir, "data"), referenceDir}));
     const key = await fetchDesoRegsoKey(ctx);
     const file = rawPath(ctx.config.dataDir, "scb", "dwellings_tenure", `data-TAB6258-${fixtureName}`);
-    const meta = await writeRaw(file, await readFile(join(FIXTURES, fixtureName)), {
-      source: "scb",
-      dataset: "scb:dwellings_tenure",
-      url: URL_,
-      method: "POST",
-      query: SELECTION,
-      http_status: 200,
-      content_type: "application/json; charset=utf-8",
-      fetched_at: "2025-01-01T00:00:00.000Z",
-      publisher: SCB_PUBLISHER,
-      licence: SCB_LICENCE,
-      attempts: 1
-    });
+    const meta = await writeRaw(file, await readFile(join(FIXTURES, fixtureName)), sidecar(URL_, "POST", SELECTION));
     const ref = {file, url: URL_, fetched_at: meta.fetched_at, sha256: meta.sha256, publisher: meta.publisher, licence: meta.licence, reused: false};
     return [key, {id: "scb:dwellings_tenure", source: "scb", files: [ref], rows: 12}];
   }
@@ -285,26 +287,13 @@ describe("a table whose cells are all missing (offline, from the raw layer)", ()
 
   /** Raw metadata and one all-missing data answer, under the names the client derives from the requests. */
   async function rawLayer(dataDir: string): Promise<void> {
-    const side = (url: string, method: "GET" | "POST", q?: unknown) => ({
-      source: "scb",
-      dataset: "scb:dwellings_tenure",
-      url,
-      method,
-      query: q,
-      http_status: 200,
-      content_type: "application/json; charset=utf-8",
-      fetched_at: "2025-01-01T00:00:00.000Z",
-      publisher: SCB_PUBLISHER,
-      licence: SCB_LICENCE,
-      attempts: 1
-    });
     const dir = (name: string) => rawPath(dataDir, "scb", "dwellings_tenure", name);
-    await writeRaw(dir("metadata-TAB6258.json"), Buffer.from(JSON.stringify(metaSync)), side(`${BASE}/tables/TAB6258/metadata?lang=sv`, "GET"));
+    await writeRaw(dir("metadata-TAB6258.json"), Buffer.from(JSON.stringify(metaSync)), sidecar(`${BASE}/tables/TAB6258/metadata?lang=sv`, "GET"));
     const data = (await fixture("data-tenure.json")) as {value: (number | null)[]; status: Record<string, string>};
     data.value = data.value.map(() => null);
     data.status = Object.fromEntries(data.value.map((_, i) => [String(i), ".."]));
     const body = {selection: SELECTION.selection};
-    await writeRaw(dir(`data-TAB6258-${requestKey(DATA_PATH, body)}.json`), Buffer.from(JSON.stringify(data)), side(BASE + DATA_PATH, "POST", body));
+    await writeRaw(dir(`data-TAB6258-${requestKey(DATA_PATH, body)}.json`), Buffer.from(JSON.stringify(data)), sidecar(BASE + DATA_PATH, "POST", body));
   }
 
   it("is an error for a required table, naming table and URL, and kept (empty) for an optional one", async () => {
