@@ -1,0 +1,143 @@
+/**
+ * Stage SCB raw answers into the warehouse contract: decode the json-stat2 files (checked again
+ * against the selection kept in their sidecars) into raw_scb__cells, build the per-table
+ * stg_scb__* tables with the SQL files beside this one, and add the RegSO/DeSO rows of stg_areas
+ * from the DeSO→RegSO key. One transaction; checks run before commit and are reported together.
+ */
+import {readFile} from "node:fs/promises";
+import {listValue, type DuckDBConnection} from "@duckdb/node-api";
+import {exec, query} from "../lib/duckdb.js";
+import {CheckError, type ErrorOrigin} from "../lib/errors.js";
+import {parseJsonBody} from "../lib/http.js";
+import {readRaw} from "../lib/raw-cache.js";
+import type {FetchedDataset} from "../lib/types.js";
+import {validate} from "../lib/validate.js";
+import {DESO_REGSO_KEY_ID, parseDesoRegsoKey, type DesoRegsoKeyRow} from "../reference/deso-regso-key.js";
+import {decodeScbData, type ScbCell} from "./jsonstat.js";
+import {ScbData, ScbSelection} from "./schemas.js";
+import {SCB_TABLES} from "./tables/index.js";
+
+const sql = (name: string) => readFile(new URL(`./${name}.sql`, import.meta.url), "utf8");
+
+/** One row per cell: the grain of each staging table (checked for duplicates). */
+const GRAIN: Readonly<Record<string, string>> = {
+  regso_population_birthregion: "region_code, birth_region, year",
+  dwellings_tenure: "region_code, tenure, year",
+  regso_mean_wage_income: "region_code, year",
+  deso_population_background: "region_code, background, year",
+  deso_education: "region_code, level, year",
+  deso_population_age: "region_code, age_group, year",
+  deso_households: "region_code, year",
+  deso_cars: "region_code, year",
+  deso_median_income: "region_code, year",
+  regso_area_type: "region_code, year"
+};
+
+/** Stage the SCB datasets and the reference:deso_regso_key dataset (replaces earlier rows of those tables). */
+export async function stageScb(conn: DuckDBConnection, datasets: FetchedDataset[]): Promise<void> {
+  const keyDataset = datasets.find((d) => d.id === DESO_REGSO_KEY_ID);
+  if (!keyDataset) throw new Error(`stageScb: dataset ${DESO_REGSO_KEY_ID} is missing (it names the RegSO/DeSO areas)`);
+  const key = await readKey(keyDataset);
+  const scb = datasets.filter((d) => d.source === "scb");
+  const cells = (await Promise.all(scb.map(readCells))).flat();
+
+  await exec(conn, "begin transaction");
+  try {
+    await exec(conn, "delete from raw_scb__cells where table_key in (select unnest($keys::VARCHAR[]))", {
+      keys: listValue(scb.map((d) => d.id.slice("scb:".length)))
+    });
+    await appendCells(conn, cells);
+    for (const t of SCB_TABLES) await exec(conn, await sql(`stg_scb__${t.key}`));
+    await exec(conn, "delete from stg_areas where level in ('regso', 'deso')");
+    await exec(conn, await sql("stg_scb__areas"), {
+      deso_codes: listValue(key.map((r) => r.DeSO_2018)),
+      regso_codes: listValue(key.map((r) => r.RegSOkod_2020)),
+      regso_names: listValue(key.map((r) => r.RegSO_2020)),
+      municipality_names: listValue(key.map((r) => r.Kommunnamn))
+    });
+    const failures = await checks(conn);
+    if (failures.length) throw new CheckError(failures.map((f) => `SCB staging: ${f}`));
+    await exec(conn, "commit");
+  } catch (e) {
+    await exec(conn, "rollback");
+    throw e;
+  }
+}
+
+async function readKey(ds: FetchedDataset): Promise<DesoRegsoKeyRow[]> {
+  const [f] = ds.files;
+  if (!f || ds.files.length !== 1) throw new Error(`stageScb: ${ds.id} must have exactly one raw file, has ${ds.files.length}`);
+  const raw = await readRaw(f.file);
+  if (!raw) throw new Error(`stageScb: raw file ${f.file} or its sidecar is missing`);
+  return parseDesoRegsoKey(raw.body, {source: "reference", dataset: ds.id, url: raw.meta.url, file: f.file});
+}
+
+/** Decode the data files of one dataset; search and metadata files are provenance only. */
+async function readCells(ds: FetchedDataset): Promise<ScbCell[]> {
+  const table = SCB_TABLES.find((t) => `scb:${t.key}` === ds.id);
+  if (!table) throw new Error(`stageScb: no table declaration for dataset ${ds.id}`);
+  const out: ScbCell[] = [];
+  for (const f of ds.files) {
+    const raw = await readRaw(f.file);
+    if (!raw) throw new Error(`stageScb: raw file ${f.file} or its sidecar is missing`);
+    const m = new URL(raw.meta.url).pathname.match(/\/tables\/([^/]+)\/data$/);
+    if (!m) continue;
+    const tableId = decodeURIComponent(m[1]!);
+    const origin: ErrorOrigin = {source: "scb", dataset: ds.id, url: raw.meta.url, file: f.file};
+    // The sidecar keeps the request body: the file is checked against exactly what was asked for.
+    const request = validate(ScbSelection, raw.meta.query, {...origin, dataset: `${ds.id} (sidecar query)`});
+    const data = validate(ScbData, parseJsonBody(origin, raw.body, raw.meta.content_type), origin);
+    out.push(...decodeScbData(data, request, table, tableId, origin));
+  }
+  return out;
+}
+
+async function appendCells(conn: DuckDBConnection, cells: readonly ScbCell[]): Promise<void> {
+  const app = await conn.createAppender("raw_scb__cells");
+  const text = (v: string | null) => (v === null ? app.appendNull() : app.appendVarchar(v));
+  for (const c of cells) {
+    app.appendVarchar(c.table_key);
+    app.appendVarchar(c.table_id);
+    app.appendVarchar(c.region_code);
+    text(c.variable);
+    text(c.value_code);
+    text(c.value_label);
+    app.appendVarchar(c.contents_code);
+    app.appendInteger(c.year);
+    if (c.value === null) app.appendNull();
+    else app.appendDouble(c.value);
+    text(c.status);
+    app.endRow();
+  }
+  app.closeSync();
+}
+
+/** Every failed check, as text. */
+async function checks(conn: DuckDBConnection): Promise<string[]> {
+  const failures: string[] = [];
+  for (const {key} of SCB_TABLES) {
+    const grain = GRAIN[key];
+    if (!grain) {
+      failures.push(`stg_scb__${key}: no grain declared in data-loaders/scb/stage.ts`);
+      continue;
+    }
+    // Table and column names are our own constants (identifiers cannot be bound as parameters).
+    const [dups] = await query<{n: number}>(conn, `select count(*)::INTEGER as n from (select ${grain} from stg_scb__${key} group by all having count(*) > 1)`);
+    if (dups!.n > 0) failures.push(`stg_scb__${key}: ${dups!.n} key(s) (${grain}) occur more than once`);
+  }
+  const unknown = await query<{table_key: string; codes: string[]}>(
+    conn,
+    `select table_key, list(distinct region_code order by region_code) as codes
+     from raw_scb__cells
+     where region_code not in (select area_code from stg_areas where level in ('regso', 'deso'))
+     group by table_key order by table_key`
+  );
+  for (const u of unknown) failures.push(`${u.table_key}: region codes not in the DeSO→RegSO key: ${u.codes.slice(0, 10).join(", ")}${u.codes.length > 10 ? " …" : ""}`);
+  const parentless = await query<{area_code: string}>(
+    conn,
+    `select d.area_code from stg_areas d
+     where d.level = 'deso' and d.parent_code not in (select area_code from stg_areas where level = 'regso')`
+  );
+  if (parentless.length) failures.push(`DeSO without a RegSO parent: ${parentless.map((p) => p.area_code).join(", ")}`);
+  return failures;
+}

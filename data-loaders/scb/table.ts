@@ -1,0 +1,50 @@
+/**
+ * The declaration of one SCB table we fetch (one file per table under ./tables/, named by its key).
+ * Declarative only: the client expands these selections to explicit codes from the table's metadata.
+ */
+
+export const SCB_PUBLISHER = "SCB (Statistiska centralbyrån)";
+export const SCB_LICENCE = "CC0 1.0 (SCB öppna data)";
+
+/** Two-digit län code of Jönköping county: RegSO/DeSO codes start with it. */
+export const COUNTY_CODE = "06";
+
+/** How the values of one variable are chosen. */
+export type ValueSelection =
+  /** Every value in the metadata. */
+  | {all: true}
+  /** These codes, sent as given (the API answers 400 for an unknown code). */
+  | {codes: readonly string[]}
+  /** The codes whose labels these are (the simulator's codes are stand-ins; labels are SCB's). */
+  | {labels: readonly string[]};
+
+export type RegionLevel = "regso" | "deso";
+
+export interface ScbTable {
+  /** Our slug; equals the file name under tables/ and the table_key in raw_scb__cells. */
+  key: string;
+  /** A fixed SCB table id, or a title search through /tables?query= resolved on every run. */
+  table: {id: string} | {query: string; title: RegExp};
+  /** Which Region values: the county's RegSO and/or DeSO areas, taken from the metadata. */
+  regions: readonly RegionLevel[];
+  /** The one classification variable kept in raw_scb__cells (variable/value_code/value_label). */
+  classification?: {variable: string; values: ValueSelection};
+  /** Variables held at exactly one value each (Kon total 1+2 and the like); not kept in the cells. */
+  fixed?: Readonly<Record<string, ValueSelection>>;
+  /** ContentsCode selection (default: all), unless ContentsCode is the classification variable. Tid is always all. */
+  contents?: ValueSelection;
+  /** An optional table may come back with every cell missing (a warning, not an error). */
+  optional: boolean;
+  publisher: string;
+  licence: string;
+  /** What the table holds, in a line (for reports and source notes). */
+  description: string;
+}
+
+/** Identity helper: keeps the literal types and documents intent at the declaration site. */
+export function defineScbTable(t: ScbTable): ScbTable {
+  return t;
+}
+
+/** The total of Kon (men + women). */
+export const KON_TOTAL: Readonly<Record<string, ValueSelection>> = {Kon: {codes: ["1+2"]}};
