@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: prints figures, asserts nothing. For each scope: a cold run (empty raw layer,
+ * everything fetched from the simulator) and a warm run (raw cache reused), each in its own
+ * process so wall time and peak RSS are the pipeline's own; the simulator is another process.
+ */
+import {spawn} from "node:child_process";
+import {mkdtemp, readFile, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {parseArgs} from "node:util";
+import {PROJECT_ROOT} from "./lib/config.js";
+import {startSim} from "./lib/simulator.js";
+import type {RunReport} from "./report.js";
+
+const {values} = parseArgs({options: {scope: {type: "string", multiple: true, default: ["county", "sweden"]}}});
+
+interface Row {
+  scope: string;
+  run: string;
+  wall_s: number;
+  rss_mb: number;
+  requests: number;
+  attempts: number;
+  rows: number;
+  stages: Record<string, number>;
+}
+
+async function runOnce(scope: string, dataDir: string, pubDir: string, env: Record<string, string>): Promise<Row & {report: RunReport}> {
+  const t0 = performance.now();
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "data-loaders", "cli.ts"), "all", "--scope", scope], {
+      cwd: PROJECT_ROOT,
+      env: {...process.env, ...env, PIPELINE_DATA_DIR: dataDir, PIPELINE_PUBLISH_DIR: pubDir, PIPELINE_QUIET: "1"},
+      stdio: ["ignore", "inherit", "pipe"]
+    });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("error", reject);
+    child.on("exit", (c) => {
+      if (c !== 0) process.stderr.write(err);
+      resolve(c ?? 1);
+    });
+  });
+  const wall = (performance.now() - t0) / 1000;
+  if (code !== 0) throw new Error(`pipeline (${scope}) exited with ${code}`);
+  const report = JSON.parse(await readFile(join(dataDir, "last-run.json"), "utf8")) as RunReport;
+  return {
+    scope,
+    run: "",
+    wall_s: Math.round(wall * 100) / 100,
+    rss_mb: report.peak_rss_mb,
+    requests: report.requests.network,
+    attempts: report.requests.attempts,
+    rows: report.datasets.reduce((n, d) => n + d.rows, 0),
+    stages: report.timings_ms,
+    report
+  };
+}
+
+const rows: Row[] = [];
+for (const scope of values.scope) {
+  const sim = await startSim({scope: scope as "county" | "sweden"});
+  const dir = await mkdtemp(join(tmpdir(), `bench-${scope}-`));
+  try {
+    const env = {KOLADA_BASE_URL: sim.kolada, SCB_BASE_URL: sim.scb};
+    const pub = join(dir, "pub");
+    const cold = await runOnce(scope, join(dir, "data"), pub, env);
+    rows.push({...cold, run: "cold"});
+    const warm = await runOnce(scope, join(dir, "data"), pub, env);
+    rows.push({...warm, run: "warm"});
+  } finally {
+    await sim.stop();
+    await rm(dir, {recursive: true, force: true});
+  }
+}
+
+const stageNames = [...new Set(rows.flatMap((r) => Object.keys(r.stages)))];
+const header = ["scope", "run", "wall s", "peak RSS MB", "requests", "attempts", "rows", ...stageNames.map((s) => `${s} ms`)];
+const table = rows.map((r) => [r.scope, r.run, r.wall_s.toFixed(2), String(r.rss_mb), String(r.requests), String(r.attempts), String(r.rows), ...stageNames.map((s) => String(r.stages[s] ?? ""))]);
+process.stdout.write(`\nPipeline benchmark (simulator on loopback; each run in its own process; ${new Date().toISOString()})\n\n`);
+process.stdout.write(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|\n`);
+for (const t of table) process.stdout.write(`| ${t.join(" | ")} |\n`);

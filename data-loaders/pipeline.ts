@@ -1,0 +1,208 @@
+/**
+ * The pipeline: fetch → stage → indicators → publish. Nothing live changes until everything
+ * passed: the warehouse is built in a temporary file and the published files in a temporary
+ * directory; both are renamed into place at the very end.
+ */
+import {existsSync} from "node:fs";
+import {mkdir, rename, rm, writeFile, readdir} from "node:fs/promises";
+import {join, relative} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {KOLADA_KPIS} from "./kolada/kpis.js";
+import {fetchKolada} from "./kolada/client.js";
+import {stageKolada} from "./kolada/stage.js";
+import {fetchScb} from "./scb/client.js";
+import {stageScb} from "./scb/stage.js";
+import {SCB_TABLES} from "./scb/tables/index.js";
+import {createContext, type FetchContext} from "./lib/fetcher.js";
+import {loadConfig, PROJECT_ROOT, type PipelineConfig} from "./lib/config.js";
+import {log} from "./lib/log.js";
+import type {FetchedDataset, Scope} from "./lib/types.js";
+import {attachPrevious, beginWarehouse, type WarehouseBuild} from "./warehouse.js";
+import {compareWithPrevious, formatReport, summarizeTables, type RunReport} from "./report.js";
+
+const ALL_SCB_KEYS = SCB_TABLES.map((t) => t.key);
+
+export type Command = "fetch" | "stage" | "all";
+
+export interface RunOptions {
+  command: Command;
+  scope: Scope;
+  offline: boolean;
+  refresh: boolean;
+  /** Datasets to (re)fetch: "kolada", "scb", or "scb:<table_key>"; the others are read from the raw layer. */
+  only: string[];
+  config?: PipelineConfig;
+  /** Backoff base for retries (tests shorten it). */
+  retryBaseMs?: number;
+}
+
+/** Run the pipeline; returns the report (also written to data/runs/). Throws after reporting a failure. */
+export async function runPipeline(opts: RunOptions): Promise<RunReport> {
+  const config = opts.config ?? loadConfig();
+  const started = new Date();
+  const report: RunReport = {
+    run_id: started.toISOString().replace(/[:.]/g, "-"),
+    command: opts.command,
+    scope: opts.scope,
+    started_at: started.toISOString(),
+    finished_at: started.toISOString(),
+    ok: false,
+    requests: {network: 0, attempts: 0, reused_raw_files: 0, bytes: 0},
+    datasets: [],
+    tables: [],
+    changes: null,
+    timings_ms: {},
+    peak_rss_mb: 0
+  };
+  const time = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await f();
+    } finally {
+      report.timings_ms[name] = Math.round(performance.now() - t0);
+    }
+  };
+
+  const contexts: FetchContext[] = [];
+  let build: WarehouseBuild | undefined;
+  let pubTmp: string | undefined;
+  try {
+    const datasets = await time("fetch", () => fetchAll(config, opts, contexts));
+    report.datasets = datasets.map((d) => ({id: d.id, files: d.files.length, rows: d.rows, reused: d.files.filter((f) => f.reused).length}));
+    if (opts.command !== "fetch") {
+      build = await beginWarehouse(config.dataDir);
+      const conn = build.conn;
+      await time("stage", () => stageAll(conn, datasets, opts.scope, config));
+      if (opts.command === "all") {
+        for (const stage of LATER_STAGES) {
+          await time(stage.name, () => stage.run(conn, {scope: opts.scope, config}));
+        }
+        pubTmp = `${config.publishDir}.${process.pid}.tmp`;
+        await rm(pubTmp, {recursive: true, force: true});
+        await mkdir(pubTmp, {recursive: true});
+        const dir = pubTmp;
+        report.published_files = await time("publish", () => publishAll(conn, {outDir: dir, scope: opts.scope, generatedAt: started.toISOString()}));
+      }
+      report.tables = await summarizeTables(conn);
+      if (await attachPrevious(conn, config.dataDir)) {
+        report.changes = await compareWithPrevious(conn);
+        await conn.run("DETACH prev");
+      }
+      // Everything passed: swap the published files, then the warehouse.
+      if (pubTmp) await swapDir(pubTmp, config.publishDir);
+      pubTmp = undefined;
+      await build.commit();
+      build = undefined;
+      if (opts.command === "all") await clearFrameworkCache();
+    }
+    report.ok = true;
+  } catch (e) {
+    report.error = e instanceof Error ? e.message : String(e);
+    throw e;
+  } finally {
+    if (build) await build.abort();
+    if (pubTmp) await rm(pubTmp, {recursive: true, force: true});
+    for (const c of contexts) {
+      report.requests.network += c.stats.requests;
+      report.requests.attempts += c.stats.attempts;
+      report.requests.reused_raw_files += c.stats.reused;
+      report.requests.bytes += c.stats.bytes;
+    }
+    report.finished_at = new Date().toISOString();
+    report.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+    await writeReport(config.dataDir, report);
+    log(formatReport(report));
+  }
+  return report;
+}
+
+/** Fetch every source; sources outside --only are read from the raw layer (offline). */
+async function fetchAll(config: PipelineConfig, opts: RunOptions, contexts: FetchContext[]): Promise<FetchedDataset[]> {
+  // `stage` re-validates the raw layer and never touches the network.
+  const offlineAll = opts.offline || opts.command === "stage";
+  const selected = (source: string) => opts.only.length === 0 || opts.only.some((o) => o === source || o.startsWith(`${source}:`));
+  const ctxFor = (source: string) => {
+    const ctx = createContext(config, {
+      offline: offlineAll || !selected(source),
+      refresh: opts.refresh && selected(source) && !offlineAll,
+      ...(opts.retryBaseMs !== undefined ? {retryBaseMs: opts.retryBaseMs} : {})
+    });
+    contexts.push(ctx);
+    return ctx;
+  };
+  // --only scb:<key>: those tables from the network, the rest of SCB from the raw layer.
+  const scbOnly = opts.only.filter((o) => o.startsWith("scb:")).map((o) => o.slice(4));
+  const scbRest = scbOnly.length ? ALL_SCB_KEYS.filter((k) => !scbOnly.includes(k)) : [];
+  // The two APIs are independent hosts: fetch them concurrently (each context has its own limiter).
+  const [kolada, scb, scbCached] = await Promise.all([
+    fetchKolada(ctxFor("kolada"), {scope: opts.scope, kpis: KOLADA_KPIS}),
+    fetchScb(ctxFor("scb"), scbOnly.length ? {only: scbOnly} : {}),
+    scbRest.length ? fetchScb(ctxFor("scb-cached"), {only: scbRest}) : Promise.resolve([])
+  ]);
+  // The DeSO→RegSO key comes with every fetchScb call: keep one copy.
+  const seen = new Set<string>();
+  const scbAll = [...scb, ...scbCached].filter((d) => (seen.has(d.id) ? false : (seen.add(d.id), true)));
+  return [...kolada, ...scbAll];
+}
+
+/** Load every dataset into the staging tables and record the provenance of each raw file. */
+async function stageAll(conn: DuckDBConnection, datasets: FetchedDataset[], scope: Scope, config: PipelineConfig): Promise<void> {
+  await stageKolada(conn, datasets.filter((d) => d.source === "kolada"), {scope});
+  await stageScb(conn, datasets.filter((d) => d.source !== "kolada"));
+  const app = await conn.createAppender("meta_raw_files");
+  for (const d of datasets) {
+    for (const f of d.files) {
+      app.appendVarchar(d.id);
+      app.appendVarchar(d.source);
+      app.appendVarchar(relative(config.dataDir, f.file));
+      app.appendVarchar(f.url);
+      app.appendVarchar(f.fetched_at);
+      app.appendVarchar(f.sha256);
+      app.appendVarchar(f.publisher);
+      app.appendVarchar(f.licence);
+      app.endRow();
+    }
+  }
+  app.closeSync();
+}
+
+interface StageContext {
+  scope: Scope;
+  config: PipelineConfig;
+}
+
+/** Stages after staging (indicators, neighbourhood indicators); filled in as they land. */
+const LATER_STAGES: {name: string; run: (conn: DuckDBConnection, ctx: StageContext) => Promise<void>}[] = [];
+
+/** Write every published file into outDir; returns the number of files. */
+async function publishAll(conn: DuckDBConnection, opts: {outDir: string; scope: Scope; generatedAt: string}): Promise<number> {
+  void conn;
+  return countFiles(opts.outDir);
+}
+
+async function countFiles(dir: string): Promise<number> {
+  let n = 0;
+  for (const e of await readdir(dir, {withFileTypes: true, recursive: true})) if (e.isFile()) n++;
+  return n;
+}
+
+/** Replace `live` by `fresh` with renames only (the old copy is removed after the swap). */
+async function swapDir(fresh: string, live: string): Promise<void> {
+  const old = `${live}.${process.pid}.old`;
+  if (existsSync(live)) await rename(live, old);
+  await rename(fresh, live);
+  await rm(old, {recursive: true, force: true});
+}
+
+/** Framework re-runs a loader only when the loader file changes: drop its cache after new data. */
+async function clearFrameworkCache(): Promise<void> {
+  await rm(join(PROJECT_ROOT, "src", ".observablehq", "cache"), {recursive: true, force: true});
+}
+
+async function writeReport(dataDir: string, report: RunReport): Promise<void> {
+  const dir = join(dataDir, "runs");
+  await mkdir(dir, {recursive: true});
+  const text = JSON.stringify(report, null, 2);
+  await writeFile(join(dir, `${report.run_id}.json`), text);
+  if (report.ok) await writeFile(join(dataDir, "last-run.json"), text);
+}

@@ -1,0 +1,145 @@
+/**
+ * The run report: what came out (rows, years, areas per dataset and mart) and what changed
+ * since the last successful run (compared against the previous warehouse, attached read-only).
+ */
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {query} from "./lib/duckdb.js";
+
+export interface TableSummary {
+  table: string;
+  rows: number;
+  first_year: number | null;
+  last_year: number | null;
+  areas: number | null;
+}
+
+export interface TableChange {
+  table: string;
+  previous_rows: number | null;
+  added: number;
+  removed: number;
+  changed: number;
+}
+
+export interface RunReport {
+  run_id: string;
+  command: string;
+  scope: string;
+  started_at: string;
+  finished_at: string;
+  ok: boolean;
+  error?: string;
+  requests: {network: number; attempts: number; reused_raw_files: number; bytes: number};
+  datasets: {id: string; files: number; rows: number; reused: number}[];
+  tables: TableSummary[];
+  changes: TableChange[] | null;
+  timings_ms: Record<string, number>;
+  published_files?: number;
+  peak_rss_mb: number;
+}
+
+/** Row, year and area counts of every stg_/mart_ table in the warehouse. */
+export async function summarizeTables(conn: DuckDBConnection): Promise<TableSummary[]> {
+  const tables = await query<{name: string; cols: string}>(
+    conn,
+    `select table_name as name, string_agg(column_name, ',') as cols
+       from information_schema.columns
+      where table_catalog = current_database() and table_schema = 'main'
+        and (table_name like 'stg_%' or table_name like 'mart_%' or table_name like 'raw_%')
+      group by table_name order by table_name`
+  );
+  const out: TableSummary[] = [];
+  for (const t of tables) {
+    const cols = t.cols.split(",");
+    const yearCol = cols.includes("year") ? "year" : null;
+    const areaCol = cols.includes("area_code") ? "area_code" : cols.includes("region_code") ? "region_code" : null;
+    // Identifiers come from information_schema, never from input data.
+    const [r] = await query<{rows: number; fy: number | null; ly: number | null; areas: number | null}>(
+      conn,
+      `select count(*)::INTEGER as rows,
+              ${yearCol ? `min(${yearCol})::INTEGER` : "NULL"} as fy,
+              ${yearCol ? `max(${yearCol})::INTEGER` : "NULL"} as ly,
+              ${areaCol ? `count(distinct ${areaCol})::INTEGER` : "NULL"} as areas
+         from "${t.name}"`
+    );
+    out.push({table: t.name, rows: r!.rows, first_year: r!.fy, last_year: r!.ly, areas: r!.areas});
+  }
+  return out;
+}
+
+/** Key columns per table for the change report: rows are matched on these, values compared on the rest. */
+const CHANGE_KEYS: Record<string, {keys: string[]; value: string}> = {
+  stg_kolada__values: {keys: ["kpi", "area_code", "year", "gender"], value: "value"},
+  raw_scb__cells: {keys: ["table_key", "region_code", "variable", "value_code", "contents_code", "year"], value: "value"},
+  mart_indicator_values: {keys: ["indicator_id", "area_code", "year", "sex", '"group"'], value: "value"}
+};
+
+/** Added / removed / changed rows against the previous warehouse attached as `prev`. */
+export async function compareWithPrevious(conn: DuckDBConnection): Promise<TableChange[]> {
+  const prevTables = new Set(
+    (await query<{name: string}>(conn, `select table_name as name from information_schema.tables where table_catalog = 'prev'`)).map((r) => r.name)
+  );
+  const nowTables = new Set(
+    (await query<{name: string}>(conn, `select table_name as name from information_schema.tables where table_catalog = current_database()`)).map((r) => r.name)
+  );
+  const out: TableChange[] = [];
+  for (const [table, {keys, value}] of Object.entries(CHANGE_KEYS)) {
+    if (!nowTables.has(table)) continue;
+    if (!prevTables.has(table)) {
+      const [r] = await query<{n: number}>(conn, `select count(*)::INTEGER as n from "${table}"`);
+      out.push({table, previous_rows: null, added: r!.n, removed: 0, changed: 0});
+      continue;
+    }
+    const on = keys.map((k) => `a.${k} is not distinct from b.${k}`).join(" and ");
+    const [r] = await query<{prev_rows: number; added: number; removed: number; changed: number}>(
+      conn,
+      `with a as (select * from main."${table}"), b as (select * from prev.main."${table}"),
+       j as (select a.${value} as new_value, b.${value} as old_value,
+                    a.${keys[0]} is null as only_old, b.${keys[0]} is null as only_new
+               from a full outer join b on ${on})
+       select (select count(*) from b)::INTEGER as prev_rows,
+              count(*) filter (where only_new)::INTEGER as added,
+              count(*) filter (where only_old)::INTEGER as removed,
+              count(*) filter (where not only_new and not only_old and new_value is distinct from old_value)::INTEGER as changed
+         from j`
+    );
+    out.push({table, previous_rows: r!.prev_rows, added: r!.added, removed: r!.removed, changed: r!.changed});
+  }
+  return out;
+}
+
+const nf = new Intl.NumberFormat("sv-SE");
+
+/** Human-readable report for stderr. */
+export function formatReport(r: RunReport): string {
+  const lines = [
+    `Run ${r.run_id} (${r.command}, scope ${r.scope}): ${r.ok ? "OK" : "FAILED"} in ${nf.format(Math.round((Date.parse(r.finished_at) - Date.parse(r.started_at)) / 100) / 10)} s`,
+    `  requests: ${r.requests.network} over the network (${r.requests.attempts} attempts), ${r.requests.reused_raw_files} raw files reused, ${nf.format(r.requests.bytes)} bytes`
+  ];
+  if (r.datasets.length) {
+    lines.push("  datasets:");
+    for (const d of r.datasets) lines.push(`    ${d.id.padEnd(40)} ${nf.format(d.rows).padStart(10)} rows  ${d.files} file(s)${d.reused ? `, ${d.reused} reused` : ""}`);
+  }
+  if (r.tables.length) {
+    lines.push("  warehouse tables:");
+    for (const t of r.tables) {
+      const years = t.first_year !== null ? `  years ${t.first_year}–${t.last_year}` : "";
+      const areas = t.areas !== null ? `  ${t.areas} areas` : "";
+      lines.push(`    ${t.table.padEnd(40)} ${nf.format(t.rows).padStart(10)} rows${years}${areas}`);
+    }
+  }
+  if (r.changes) {
+    lines.push("  changes since the last run:");
+    for (const c of r.changes) {
+      lines.push(
+        c.previous_rows === null
+          ? `    ${c.table.padEnd(40)} new table (${nf.format(c.added)} rows)`
+          : `    ${c.table.padEnd(40)} +${nf.format(c.added)} −${nf.format(c.removed)} ~${nf.format(c.changed)} (before: ${nf.format(c.previous_rows)} rows)`
+      );
+    }
+  } else if (r.ok && r.tables.length) lines.push("  changes since the last run: no previous warehouse");
+  if (r.published_files !== undefined) lines.push(`  published files: ${r.published_files}`);
+  lines.push(`  timings: ${Object.entries(r.timings_ms).map(([k, v]) => `${k} ${nf.format(v)} ms`).join(", ")}; peak RSS ${r.peak_rss_mb} MB`);
+  if (r.error) lines.push(`  error: ${r.error.split("\n")[0]}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,64 @@
+/**
+ * The warehouse file and its atomic replacement: a new warehouse is built in a temporary file
+ * next to the old one and renamed into place only after every stage and check passed, so after
+ * any failure the previous warehouse is byte-identical.
+ */
+import {existsSync} from "node:fs";
+import {mkdir, readFile, rename, rm} from "node:fs/promises";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {openDb} from "./lib/duckdb.js";
+
+/** Path of the live warehouse. */
+export function warehousePath(dataDir: string): string {
+  return join(dataDir, "warehouse.duckdb");
+}
+
+export interface WarehouseBuild {
+  conn: DuckDBConnection;
+  tmpPath: string;
+  /** Close and rename into place (the only way the live warehouse changes). */
+  commit(): Promise<void>;
+  /** Close and delete the temporary file; the live warehouse is untouched. */
+  abort(): Promise<void>;
+}
+
+/** Start a new warehouse in a temporary file, with the staging schema created. */
+export async function beginWarehouse(dataDir: string): Promise<WarehouseBuild> {
+  await mkdir(dataDir, {recursive: true});
+  const live = warehousePath(dataDir);
+  const tmpPath = `${live}.${process.pid}.${Date.now()}.tmp`;
+  const db = await openDb(tmpPath);
+  await db.conn.run(await readFile(new URL("./staging-schema.sql", import.meta.url), "utf8"));
+  let closed = false;
+  const close = () => {
+    if (!closed) {
+      closed = true;
+      db.close();
+    }
+  };
+  return {
+    conn: db.conn,
+    tmpPath,
+    commit: async () => {
+      await db.conn.run("CHECKPOINT");
+      close();
+      await rm(`${tmpPath}.wal`, {force: true});
+      await rename(tmpPath, live);
+    },
+    abort: async () => {
+      close();
+      await rm(tmpPath, {force: true});
+      await rm(`${tmpPath}.wal`, {force: true});
+    }
+  };
+}
+
+/** Attach the previous live warehouse read-only as `prev` (for the change report); false if none. */
+export async function attachPrevious(conn: DuckDBConnection, dataDir: string): Promise<boolean> {
+  const live = warehousePath(dataDir);
+  if (!existsSync(live)) return false;
+  // ATTACH takes no bound parameters; the path is ours, quoted as a SQL string literal.
+  await conn.run(`ATTACH '${live.replace(/'/g, "''")}' AS prev (READ_ONLY)`);
+  return true;
+}
