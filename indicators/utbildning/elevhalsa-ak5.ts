@@ -1,0 +1,25 @@
+import {defineIndicator} from "../define.js";
+import {SQL} from "../sql/index.js";
+
+export default defineIndicator(import.meta.url, {
+  title_sv: "Elever i åk 5 som lätt får hjälp av elevhälsan",
+  title_en: "Year-5 pupils who find it easy to get help from pupil health services",
+  description_sv: "Andel av eleverna i årskurs 5 som svarat ”mycket lätt” eller ”ganska lätt” på frågan hur lätt det är att få hjälp av elevhälsan, till exempel skolsköterskan.",
+  description_en: "Share of year-5 pupils answering that it is very or fairly easy to get help from the pupil health services, e.g. the school nurse (Schools Inspectorate survey).",
+  kind: "goal",
+  subgoals: ["utb.tranas-4"],
+  inputs: ["kolada:N15608"],
+  unit: "percent",
+  direction: "higher_is_better",
+  sexes: ["T", "K", "M"],
+  groups: ["all"],
+  comparison_group: null,
+  caveats: [
+    "Från Skolinspektionens elevenkät, som varje kommun deltar i vartannat år: i nuvarande data finns bara 2022, för några av länets kommuner (inte Jönköping eller Tranås). För kommuner gäller värdet bara kommunala skolor, för riket alla skolor.",
+    "Nyckeltalet är inte uppdelat efter födelseland eller bakgrund: det beskriver alla elever, inte nyanlända eller utrikes födda särskilt."
+  ],
+  series_breaks: [],
+  sql: SQL.kolada_single,
+  params: {kpi: "N15608", group: "all", break_year: 0},
+  checks: {range: [0, 100], expect_years: [2022, 2022]}
+});
