@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["refugees"],
   comparison_group: null,
   caveats: [
-    "Små kommuner saknar värden de år underlaget är för litet; värdet visas då som saknat, aldrig som 0.",
+    CAVEATS.smallMunicipalities,
     "Uppdelningen på kön finns från 2018."
   ],
   series_breaks: [],

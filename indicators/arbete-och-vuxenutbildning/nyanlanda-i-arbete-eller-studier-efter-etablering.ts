@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -17,7 +18,7 @@ export default defineIndicator(import.meta.url, {
   caveats: [
     "Mäter utfallet av etableringsuppdraget, inte vägledningens kvalitet.",
     "Studier kan vara något underskattade eftersom Arbetsförmedlingens registrering släpar efter.",
-    "Små kommuner saknar värden de år underlaget är för litet; värdet visas då som saknat, aldrig som 0."
+    CAVEATS.smallMunicipalities
   ],
   series_breaks: [],
   sql: SQL.kolada_single,

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -17,7 +18,7 @@ export default defineIndicator(import.meta.url, {
   caveats: [
     "Från 2022 räknas avslutade elever på ett nytt sätt; Kolada säger att jämförelser mellan åren bör göras med försiktighet. Första värdet från 2022 är markerat som brott i serien. Koladas katalog har senare nyckeltalet N18957 med den nya definitionen; det finns inte i nuvarande dataunderlag.",
     "Arbete omfattar också osäker och svag ställning på arbetsmarknaden.",
-    "Små kommuner saknar värden de år underlaget är för litet; värdet visas då som saknat, aldrig som 0."
+    CAVEATS.smallMunicipalities
   ],
   series_breaks: [
     {year: 2022, note: "Ny definition av avslutade elever från 2022 (tidigare alla med betyg som inte fanns i komvux eller sfi året efter)."}

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -16,7 +17,7 @@ export default defineIndicator(import.meta.url, {
   comparison_group: null,
   caveats: [
     "Gäller bara kommunens egen regi, inte sfi hos andra anordnare.",
-    "Små kommuner saknar värden de år underlaget är för litet; värdet visas då som saknat, aldrig som 0."
+    CAVEATS.smallMunicipalities
   ],
   series_breaks: [],
   sql: SQL.kolada_single,

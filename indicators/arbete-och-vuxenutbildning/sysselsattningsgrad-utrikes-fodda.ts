@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["foreign_born", "all", "gap"],
   comparison_group: "all",
   caveats: [
-    "Jämförelsegruppen är hela befolkningen 20–64 år (N02267), där utrikes födda ingår, så gapet är mindre än gapet mot inrikes födda. Kolada publicerar N02269 (sysselsättningsgrad, inrikes födda 20–64 år); den finns inte i nuvarande dataunderlag men bör bli jämförelsegrupp när den hämtas.",
+    CAVEATS.comparisonIncludesForeignBorn,
     "Bygger på SCB:s statistik över befolkningens arbetsmarknadsstatus (BAS) och börjar 2020. Den äldre RAMS-serien (till 2021) är en egen indikator och skarvas inte ihop med denna."
   ],
   series_breaks: [],

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Målet är balanstalet 1 (samma andel som i befolkningen), inte så högt som möjligt; över 1 betyder en högre andel utrikes födda än i befolkningen.",
+    CAVEATS.balanceRatioTarget,
     "Säger inget om vilka befattningar utrikes födda har i organisationen.",
     "Vissa år saknas i Kolada."
   ],

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -16,7 +17,8 @@ export default defineIndicator(import.meta.url, {
   comparison_group: null,
   caveats: [
     "Gäller alla unga flyktingar, inte bara de som kom som ensamkommande barn: ingen offentlig statistik följer ensamkommande särskilt.",
-    "Skyddsbehövande och deras anhöriga (flyktingar, inklusive kvotflyktingar) oavsett hur länge de bott i Sverige. Små kommuner saknar värden de år underlaget är för litet; värdet visas då som saknat, aldrig som 0."
+    CAVEATS.refugees,
+    CAVEATS.smallMunicipalities
   ],
   series_breaks: [],
   sql: SQL.kolada_single,

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,8 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Nyckeltalet är inte uppdelat efter födelseland eller bakgrund: det beskriver hela befolkningen, inte utrikes födda särskilt. SCB redovisar ohälsotal efter födelseregion i egna tabeller."
+    CAVEATS.notByBackground,
+    "SCB redovisar ohälsotal efter födelseregion i egna tabeller."
   ],
   series_breaks: [],
   sql: SQL.kolada_single,

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Enkätbaserat (Folkhälsomyndighetens Hälsa på lika villkor): för kommuner ett medelvärde över fyra år (T-3 till T) med tilläggsurval som förekommer oregelbundet. Osäkert för små kommuner, som saknar värden vissa år.",
+    CAVEATS.healthSurvey,
     "Gäller allt våld och hot, inte särskilt våld i nära relation eller hedersrelaterat våld, och är inte uppdelat efter födelseland."
   ],
   series_breaks: [],

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Från SCB:s medborgarundersökning: finns bara för kommuner som deltog det året (i nuvarande data Jönköping 2021 och Tranås 2022), så kommunerna kan jämföras bara för samma år.",
+    CAVEATS.citizenSurvey,
     "Mäter invånarnas uppfattning, inte resultatet av kommunens arbete."
   ],
   series_breaks: [],

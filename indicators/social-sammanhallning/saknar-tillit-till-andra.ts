@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,8 +16,8 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Enkätbaserat (Folkhälsomyndighetens Hälsa på lika villkor): för kommuner ett medelvärde över fyra år (T-3 till T) med tilläggsurval som förekommer oregelbundet. Osäkert för små kommuner, som saknar värden vissa år.",
-    "Nyckeltalet är inte uppdelat efter födelseland eller bakgrund: det beskriver hela befolkningen, inte utrikes födda särskilt."
+    CAVEATS.healthSurvey,
+    CAVEATS.notByBackground
   ],
   series_breaks: [],
   sql: SQL.kolada_single,

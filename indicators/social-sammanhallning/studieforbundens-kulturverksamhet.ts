@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Nyckeltalet är inte uppdelat efter födelseland eller bakgrund: det beskriver hela befolkningen, inte utrikes födda särskilt.",
+    CAVEATS.notByBackground,
     "Räknar timmar, inte personer."
   ],
   series_breaks: [],

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,8 +16,8 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Bara valår visas: Kolada upprepar senaste valets värde åren mellan valen, och de upprepade värdena räknas inte som nya mätningar.",
-    "Målet är balanstalet 1 (samma andel som i befolkningen), inte så högt som möjligt; över 1 betyder en högre andel utrikes födda än i befolkningen.",
+    CAVEATS.electionYearsOnly,
+    CAVEATS.balanceRatioTarget,
     "I små fullmäktigeförsamlingar ändrar en enda ledamot balanstalet mycket."
   ],
   series_breaks: [],

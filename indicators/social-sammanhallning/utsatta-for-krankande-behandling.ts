@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Enkätbaserat (Folkhälsomyndighetens Hälsa på lika villkor): för kommuner ett medelvärde över fyra år (T-3 till T) med tilläggsurval som förekommer oregelbundet. Osäkert för små kommuner, som saknar värden vissa år.",
+    CAVEATS.healthSurvey,
     "Frågan gäller kränkningar av alla slag, inte bara på grund av etnisk eller kulturell bakgrund, och är inte uppdelad efter födelseland."
   ],
   series_breaks: [],

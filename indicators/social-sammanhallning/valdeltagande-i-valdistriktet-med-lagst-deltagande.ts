@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Bara valår visas: Kolada upprepar senaste valets värde åren mellan valen, och de upprepade värdena räknas inte som nya mätningar.",
+    CAVEATS.electionYearsOnly,
     "Valdistrikten kan ändras mellan valen, och distriktet med lägst deltagande kan vara ett annat vid nästa val.",
     "Inte uppdelat efter födelseland."
   ],

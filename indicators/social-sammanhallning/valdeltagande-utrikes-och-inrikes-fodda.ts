@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["foreign_born", "born_in_sweden", "gap"],
   comparison_group: "born_in_sweden",
   caveats: [
-    "Bara valår visas: Kolada upprepar senaste valets värde åren mellan valen, och de upprepade värdena räknas inte som nya mätningar.",
+    CAVEATS.electionYearsOnly,
     "I kommunval får också utländska medborgare rösta som varit folkbokförda i Sverige i tre år i följd, så de utrikes födda röstberättigade är fler än i riksdagsval."
   ],
   series_breaks: [],

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,8 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Nyckeltalet är inte uppdelat efter födelseland eller bakgrund: det beskriver alla elever, inte nyanlända eller utrikes födda särskilt. Jämför med indikatorn där nyinvandrade elever räknats bort.",
+    CAVEATS.notByBackgroundPupils,
+    "Jämför med indikatorn där nyinvandrade elever räknats bort.",
     "Elever med okänd bakgrund (t.ex. utan svenskt personnummer) ingår inte."
   ],
   series_breaks: [],

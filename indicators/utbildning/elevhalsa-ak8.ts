@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,8 +16,8 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Från Skolinspektionens elevenkät, som varje kommun deltar i vartannat år: i nuvarande data finns bara 2022, för några av länets kommuner (inte Jönköping eller Tranås). För kommuner gäller värdet bara kommunala skolor, för riket alla skolor.",
-    "Nyckeltalet är inte uppdelat efter födelseland eller bakgrund: det beskriver alla elever, inte nyanlända eller utrikes födda särskilt."
+    CAVEATS.pupilSurvey,
+    CAVEATS.notByBackgroundPupils
   ],
   series_breaks: [],
   sql: SQL.kolada_single,

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
-    "Nyckeltalet är inte uppdelat efter födelseland eller bakgrund: det beskriver alla elever, inte nyanlända eller utrikes födda särskilt.",
+    CAVEATS.notByBackgroundPupils,
     "Elever som saknade svenskt personnummer när utbildningen började, t.ex. nyanlända som ännu inte var folkbokförda, ingår inte.",
     "Från 2021 räknas IB-elever inte med (en liten ändring av definitionen)."
   ],
