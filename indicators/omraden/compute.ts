@@ -54,7 +54,7 @@ export async function computeAreas(conn: DuckDBConnection, opts: AreasComputeOpt
   for (const [ord, ind] of indicators.entries()) {
     await exec(
       conn,
-      `insert into mart_area_indicators values ($id, $ord, $kind, $level, $source_level, $scale, $decimals, $base_unit, $note)`,
+      `insert into mart_area_indicators values ($id, $ord, $kind, $level, $source_level, $scale, $unit, $decimals, $base_unit, $note)`,
       {
         id: ind.id,
         ord,
@@ -62,6 +62,7 @@ export async function computeAreas(conn: DuckDBConnection, opts: AreasComputeOpt
         level: ind.level,
         source_level: ind.kind === "ratio" ? ind.source_level : ind.level,
         scale: ind.kind === "ratio" ? ind.scale : null,
+        unit: ind.unit,
         decimals: ind.decimals,
         base_unit: ind.base_unit,
         note: comparisonNote(ind)

@@ -1,6 +1,6 @@
 /** Declarative facts the area indicators and their published files share: tables, area types, named areas, labels. */
 import type {Unit} from "../define.js";
-import type {BaseUnit} from "./define.js";
+import type {AreaIndicator, BaseUnit} from "./define.js";
 
 export interface AreaTable {
   /** SCB table id as declared in the staging contract; the id resolved at fetch time (raw_scb__cells) wins. */
@@ -78,3 +78,17 @@ export const BASE_UNIT_SV: Readonly<Record<BaseUnit, string>> = {
   dwellings: "lägenheter",
   households: "hushåll"
 };
+
+/** Swedish unit label of an area indicator; a unit without one is a definition error. */
+export function unitLabelSv(ind: AreaIndicator): string {
+  const label = UNIT_LABEL_SV[ind.unit];
+  if (!label) throw new Error(`area indicator ${ind.id}: no Swedish label for unit ${ind.unit} (indicators/omraden/meta.ts)`);
+  return label;
+}
+
+/** Swedish unit label of its differences and changes. */
+export function diffUnitLabelSv(ind: AreaIndicator): string {
+  const label = DIFF_UNIT_SV[ind.unit];
+  if (!label) throw new Error(`area indicator ${ind.id}: no Swedish difference label for unit ${ind.unit} (indicators/omraden/meta.ts)`);
+  return label;
+}

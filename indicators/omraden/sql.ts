@@ -31,8 +31,23 @@ export const AGE_GROUP_SHARE_SQL = `
   select * from final
 `;
 
-/** The engine's working tables (rebuilt on every run). */
+/**
+ * The engine's working tables (rebuilt on every run) and the suppression rule as two macros, used
+ * alike for areas and pooled comparators: a value whose base is below min_base is withheld.
+ */
 export const CREATE_ENGINE_TABLES_SQL = `
+  create or replace temp macro area_status(value_exact, base, min_base) as
+    case
+      when base is not null and base < min_base then 'suppressed'
+      when value_exact is null then 'missing'
+      else ''
+    end;
+  create or replace temp macro area_reason(status, base, base_unit, min_base, missing_reason) as
+    case
+      when status = 'suppressed' then format('base below {}: {} {}', min_base, cast(base as bigint), base_unit)
+      when status = 'missing' then missing_reason
+      else ''
+    end;
   create or replace table mart_area_indicators (
     indicator_id VARCHAR NOT NULL PRIMARY KEY,
     ord INTEGER NOT NULL,
@@ -40,6 +55,7 @@ export const CREATE_ENGINE_TABLES_SQL = `
     level VARCHAR NOT NULL,           -- regso | deso (published)
     source_level VARCHAR NOT NULL,    -- regso | deso (the indicator SQL's rows)
     scale DOUBLE,                     -- ratio: 100 for a share, 1 otherwise
+    unit VARCHAR NOT NULL,
     decimals INTEGER NOT NULL,
     base_unit VARCHAR,                -- persons | dwellings | households; NULL = no base
     comparison_note VARCHAR           -- why comparators are absent, if they are
@@ -145,24 +161,14 @@ export const VALUES_SQL = `
     left join computed c on c.indicator_id = g.indicator_id and c.area_code = g.area_code and c.year = g.year
   ),
   final as (
-    select
-      indicator_id, area_code, area_level, year, numerator, denominator, base, base_unit, value_exact, decimals,
-      case
-        when base is not null and base < $min_base then 'suppressed'
-        when value_exact is null then 'missing'
-        else ''
-      end as status
+    select *, area_status(value_exact, base, $min_base) as status
     from measured
   )
   select
     indicator_id, area_code, area_level, year, numerator, denominator, base, base_unit, value_exact,
     case when status = '' then round(value_exact, decimals) end as value,
     status,
-    case
-      when status = 'suppressed' then format('base below {}: {} {}', $min_base, cast(base as bigint), base_unit)
-      when status = 'missing' then 'no value in the source'
-      else ''
-    end as reason
+    area_reason(status, base, base_unit, $min_base, 'no value in the source') as reason
   from final
 `;
 
@@ -284,24 +290,14 @@ export const AGGREGATES_SQL = `
     join indicators i on i.indicator_id = n.indicator_id
   ),
   final as (
-    select
-      *,
-      case
-        when base is not null and base < $min_base then 'suppressed'
-        when value_exact is null then 'missing'
-        else ''
-      end as status
+    select *, area_status(value_exact, base, $min_base) as status
     from measured
   )
   select
     indicator_id, year, kind, code, county_code, name, n_areas, numerator, denominator, base, value_exact,
     case when status = '' then round(value_exact, decimals) end as value,
     status,
-    case
-      when status = 'suppressed' then format('base below {}: {} {}', $min_base, cast(base as bigint), base_unit)
-      when status = 'missing' then 'not every area of the pool has a value'
-      else ''
-    end as reason
+    area_reason(status, base, base_unit, $min_base, 'not every area of the pool has a value') as reason
   from final
 `;
 
