@@ -9,7 +9,7 @@
  *   areas/catalogue.json                 AreasCatalogue
  */
 import {z} from "zod";
-import {AreaLevel, CatalogueArea, Direction, Group, SourceRef} from "../../indicators/published.js";
+import {AreaLevel, CatalogueArea, CatalogueIndicator, Group, SourceRef} from "../../indicators/published.js";
 
 /** A source table of the area indicators with its provenance (from meta_raw_files). */
 export interface AreaSource extends SourceRef {
@@ -130,24 +130,19 @@ export type OmradesgruppRow = z.infer<typeof OmradesgruppRow>;
 
 const Text = z.object({sv: z.string(), en: z.string()});
 
-export const AreasCatalogueIndicator = z.object({
-  id: z.string(),
-  goal_area: z.string(),
+/** An area indicator in the catalogue: the municipal catalogue's descriptive fields plus the area specifics. */
+export const AreasCatalogueIndicator = CatalogueIndicator.pick({
+  id: true, goal_area: true, title_sv: true, title_en: true, description_sv: true, description_en: true,
+  unit: true, unit_label_sv: true, direction: true, caveats: true, sources: true
+}).extend({
   level: z.enum(["regso", "deso"]),
   /** 'ratio': a ratio of counts (pooled comparators possible); 'level': a mean or median (rank only). */
   kind: z.enum(["ratio", "level"]),
   statistic: z.enum(["ratio", "mean", "median"]),
   /** True where DeSO counts were summed to RegSO. */
   summed_from_deso: z.boolean(),
-  title_sv: z.string(),
-  title_en: z.string(),
-  description_sv: z.string(),
-  description_en: z.string(),
-  unit: z.string(),
-  unit_label_sv: z.string(),
   diff_unit_label_sv: z.string(),
   decimals: z.number().int(),
-  direction: Direction,
   group: Group,
   numerator: Text.nullable(),
   denominator: Text.nullable(),
@@ -155,9 +150,7 @@ export const AreasCatalogueIndicator = z.object({
   base_unit: z.string().nullable(),
   no_base_reason: Text.nullable(),
   comparators: z.array(z.enum(["municipality", "county", "area_type", "rank", "change"])),
-  caveats: z.array(z.string()),
   inputs: z.array(z.string()),
-  sources: z.array(SourceRef),
   years: z.array(z.number().int()),
   files: z.object({csv: z.string(), parquet: z.string()})
 });
