@@ -7,16 +7,7 @@ import {exec, query} from "../../data-loaders/lib/duckdb.js";
 import {CheckError} from "../../data-loaders/lib/errors.js";
 import {computeAreas} from "../../indicators/omraden/compute.js";
 import {SUPPRESSION_MIN_BASE} from "../../indicators/omraden/define.js";
-import {AREA_FIXTURE_DIR, fixtureDb} from "./helpers/staging.js";
-
-/** Fixture neighbourhood groups (invented): one single-RegSO group and one spanning two RegSO. */
-export const FIXTURE_GROUPS = {
-  municipality_code: "0698",
-  groups: [
-    {code: "norr", name: "Norr", regso: ["0698R001"]},
-    {code: "soder", name: "Söder och Holmen", regso: ["0698R002", "0698R003"]}
-  ]
-};
+import {AREA_FIXTURE_DIR, FIXTURE_GROUPS, fixtureDb} from "./helpers/staging.js";
 
 type Db = Awaited<ReturnType<typeof fixtureDb>>;
 

@@ -7,9 +7,19 @@ import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {PROJECT_ROOT} from "../../../data-loaders/lib/config.js";
 import {exec} from "../../../data-loaders/lib/duckdb.js";
+import type {OmradesgruppSet} from "../../../indicators/omraden/meta.js";
 import {freshDb} from "../../helpers/db.js";
 
 export const AREA_FIXTURE_DIR = join(PROJECT_ROOT, "test", "fixtures", "areas");
+
+/** Fixture neighbourhood groups (invented): one single-RegSO group and one spanning two RegSO. */
+export const FIXTURE_GROUPS: OmradesgruppSet = {
+  municipality_code: "0698",
+  groups: [
+    {code: "norr", name: "Norr", regso: ["0698R001"]},
+    {code: "soder", name: "Söder och Holmen", regso: ["0698R002", "0698R003"]}
+  ]
+};
 
 /** DDL mirroring the column lists in the comments of staging-schema.sql. */
 export const SCB_STAGING_DDL = `
