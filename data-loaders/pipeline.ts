@@ -13,6 +13,7 @@ import {stageKolada} from "./kolada/stage.js";
 import {fetchScb} from "./scb/client.js";
 import {stageScb} from "./scb/stage.js";
 import {SCB_TABLES} from "./scb/tables/index.js";
+import {publishAreas} from "./publish/areas.js";
 import {createContext, type FetchContext} from "./lib/fetcher.js";
 import {loadConfig, PROJECT_ROOT, type PipelineConfig} from "./lib/config.js";
 import {log} from "./lib/log.js";
@@ -176,7 +177,7 @@ const LATER_STAGES: {name: string; run: (conn: DuckDBConnection, ctx: StageConte
 
 /** Write every published file into outDir; returns the number of files. */
 async function publishAll(conn: DuckDBConnection, opts: {outDir: string; scope: Scope; generatedAt: string}): Promise<number> {
-  void conn;
+  await publishAreas(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt});
   return countFiles(opts.outDir);
 }
 
