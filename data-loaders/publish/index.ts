@@ -1,0 +1,203 @@
+/**
+ * The publish stage for indicators: from the marts to the files of the published-file contract
+ * (indicators/published.ts) in outDir: per indicator a tidy CSV, a CSV for Excel and a Parquet file;
+ * summary.csv, coverage.csv, catalogue.json and bulk.zip (everything + README.txt).
+ * All tidy rows are sorted once into a temp table; each per-indicator file is one DuckDB COPY.
+ */
+import {readFileSync} from "node:fs";
+import {mkdir, readFile, stat, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {COUNTY_CODE} from "../../indicators/compute.js";
+import type {GoalArea, Indicator} from "../../indicators/define.js";
+import {COVERAGE_COLUMNS, SUMMARY_COLUMNS, SummaryRow, TIDY_COLUMNS} from "../../indicators/published.js";
+import {query} from "../lib/duckdb.js";
+import {CheckError, PipelineError} from "../lib/errors.js";
+import {log} from "../lib/log.js";
+import type {Scope} from "../lib/types.js";
+import {validate} from "../lib/validate.js";
+import {buildCatalogue, indicatorFiles, scopeAreas} from "./catalogue.js";
+import {coverageRows, unknownReferences} from "./coverage.js";
+import {formatCsv, type Cell} from "./csv.js";
+import {ROW_ORDER} from "./order.js";
+import {resolveSources, type InputSource} from "./provenance.js";
+import {readmeText} from "./readme.js";
+import {indicatorStats} from "./stats.js";
+import {BULK_ZIP, writeBulkZip} from "./zip.js";
+
+export interface PublishOptions {
+  /** Directory to write into (the orchestrator's temp dir); nothing is written elsewhere. */
+  outDir: string;
+  indicators: Indicator[];
+  goals: GoalArea[];
+  vision: string;
+  overallGoal: string;
+  scope: Scope;
+  /** ISO timestamp of the run, e.g. "2026-11-25T06:00:00Z". */
+  generatedAt: string;
+}
+
+export interface PublishReport {
+  outDir: string;
+  indicators: number;
+  tidy_rows: number;
+  summary_rows: number;
+  coverage_rows: number;
+  /** Every file written, relative to outDir, with its size. */
+  files: {path: string; bytes: number}[];
+  /** Milliseconds per stage (tidy query, tidy files, summary, catalogue, zip). */
+  stage_ms: Record<string, number>;
+  ms: number;
+}
+
+const sql = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), "utf8");
+const TIDY_SQL = sql("tidy.sql");
+const TIDY_TEXT_SQL = sql("tidy-text.sql");
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const SUMMARY_SQL = sql("summary.sql");
+
+/** Publish the given indicators' marts as files in opts.outDir; returns what was written. */
+export async function publishIndicators(conn: DuckDBConnection, opts: PublishOptions): Promise<PublishReport> {
+  const started = Date.now();
+  const stage_ms: Record<string, number> = {};
+  let lap = performance.now();
+  const done = (stage: string) => {
+    const now = performance.now();
+    stage_ms[stage] = Math.round(now - lap);
+    lap = now;
+  };
+  const {outDir, indicators} = opts;
+  const problems = unknownReferences(opts.goals, indicators);
+  if (problems.length) throw new CheckError(problems);
+
+  const sources = await resolveSources(conn, indicators.flatMap((i) => i.inputs));
+  await writePublishedIndicators(conn, indicators, sources);
+  done("sources");
+  await mkdir(join(outDir, "indicators"), {recursive: true});
+  const written: string[] = [];
+  const write = async (path: string, data: string | Uint8Array) => {
+    await writeFile(join(outDir, path), data);
+    written.push(path);
+  };
+
+  // Tidy files: one sorted table of all rows, then DuckDB writes each file (its CSV writer quotes
+  // like d3-dsv; reading ~1M rows into JS to format them there takes several times longer).
+  await conn.run(TIDY_SQL, ROW_ORDER);
+  await conn.run(TIDY_TEXT_SQL);
+  done("tidy_sql");
+  const counts = await query<{id: string; n: number}>(
+    conn,
+    `SELECT indicator_id AS id, count(*)::INTEGER AS n FROM tmp_publish_tidy GROUP BY ALL`
+  );
+  const tidyRows = counts.reduce((sum, c) => sum + c.n, 0);
+  for (const ind of indicators) {
+    const files = indicatorFiles(ind.id);
+    await conn.run(`COPY (SELECT * EXCLUDE (_id) FROM tmp_publish_tidy_text WHERE _id = $id) TO $path (FORMAT csv, HEADER)`, {
+      id: ind.id,
+      path: join(outDir, files.csv)
+    });
+    await conn.run(
+      `COPY (SELECT * EXCLUDE (_id) REPLACE (replace(CAST(value AS VARCHAR), '.', ',') AS value) FROM tmp_publish_tidy_text WHERE _id = $id)
+       TO $path (FORMAT csv, HEADER, DELIMITER ';', NEW_LINE '\\r\\n')`,
+      {id: ind.id, path: join(outDir, files.excel_csv)}
+    );
+    // DuckDB writes no byte order mark (its PREFIX option needs a SUFFIX): add it.
+    await writeFile(join(outDir, files.excel_csv), Buffer.concat([UTF8_BOM, await readFile(join(outDir, files.excel_csv))]));
+    await conn.run(`COPY (SELECT * FROM tmp_publish_tidy WHERE indicator_id = $id) TO $path (FORMAT parquet, COMPRESSION zstd)`, {
+      id: ind.id,
+      path: join(outDir, files.parquet)
+    });
+    written.push(files.csv, files.excel_csv, files.parquet);
+  }
+  done("tidy_files");
+
+  // summary.csv, validated against the contract.
+  const summaryReader = await conn.runAndReadAll(SUMMARY_SQL, ROW_ORDER);
+  expectColumns(summaryReader.columnNames(), SUMMARY_COLUMNS, "mart_indicator_summary");
+  const summary = rowsOf(summaryReader.getColumnsJS() as Cell[][]);
+  validate(SummaryRow.array(), summary.map((r) => Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c, r[i]]))), {
+    source: "publish",
+    file: "summary.csv"
+  });
+  await write("summary.csv", formatCsv(SUMMARY_COLUMNS, summary));
+  done("summary");
+
+  // coverage.csv and catalogue.json.
+  const stats = await indicatorStats(conn);
+  const coverage = coverageRows(opts.goals, indicators, stats);
+  await write("coverage.csv", formatCsv(COVERAGE_COLUMNS, coverage.map((r) => COVERAGE_COLUMNS.map((c) => r[c]))));
+  const catalogue = buildCatalogue({
+    generatedAt: opts.generatedAt,
+    scope: opts.scope,
+    vision: opts.vision,
+    overallGoal: opts.overallGoal,
+    goals: opts.goals,
+    indicators,
+    sources,
+    stats,
+    areas: await scopeAreas(conn, opts.scope, COUNTY_CODE)
+  });
+  await write("catalogue.json", `${JSON.stringify(catalogue, null, 2)}\n`);
+  done("catalogue");
+
+  const readme = readmeText({
+    generatedAt: opts.generatedAt,
+    licenceNote: catalogue.licence_note,
+    citation: catalogue.citation,
+    licences: [...new Set(catalogue.sources.map((s) => `${s.publisher}: ${s.licence}`))].sort()
+  });
+  await writeBulkZip(outDir, readme);
+  written.push(BULK_ZIP);
+  done("zip");
+
+  const files = await Promise.all(written.map(async (path) => ({path, bytes: (await stat(join(outDir, path))).size})));
+  const report: PublishReport = {
+    outDir,
+    indicators: indicators.length,
+    tidy_rows: tidyRows,
+    summary_rows: summary.length,
+    coverage_rows: coverage.length,
+    files,
+    stage_ms,
+    ms: Date.now() - started
+  };
+  log(
+    `publish: ${report.indicators} indicators, ${report.tidy_rows} tidy rows, ${report.summary_rows} summary rows, ` +
+      `${files.length} files (${Math.round(files.reduce((s, f) => s + f.bytes, 0) / 1024)} KiB) in ${report.ms} ms`
+  );
+  return report;
+}
+
+/** The published indicators with their unit, source label and retrieval date, as a temp table the SQL joins. */
+async function writePublishedIndicators(conn: DuckDBConnection, indicators: Indicator[], sources: Map<string, InputSource>): Promise<void> {
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE tmp_publish_indicators (indicator_id VARCHAR, position INTEGER, unit VARCHAR, source VARCHAR, retrieved VARCHAR)`
+  );
+  for (const [position, ind] of indicators.entries()) {
+    const refs = ind.inputs.map((input) => {
+      const s = sources.get(input);
+      if (!s) throw new PipelineError({source: "publish", dataset: input}, `no source for input of indicator ${ind.id}`);
+      return s;
+    });
+    await conn.run(`INSERT INTO tmp_publish_indicators VALUES ($id, $position, $unit, $source, $retrieved)`, {
+      id: ind.id,
+      position,
+      unit: ind.unit,
+      source: refs.map((s) => s.label).join("; "),
+      // the newest retrieval among the inputs
+      retrieved: refs.map((s) => s.ref.retrieved).sort().at(-1) ?? ""
+    });
+  }
+}
+
+/** Rows from columns (DuckDB converts columns to JS far faster than rows). */
+function rowsOf(columns: Cell[][]): Cell[][] {
+  const n = columns[0]?.length ?? 0;
+  const rows: Cell[][] = new Array(n);
+  for (let i = 0; i < n; i++) rows[i] = columns.map((c) => c[i] ?? null);
+  return rows;
+}
+
+function expectColumns(got: string[], want: readonly string[], what: string): void {
+  if (got.join(",") !== want.join(",")) throw new Error(`${what} columns (${got.join(", ")}) differ from the contract (${want.join(", ")})`);
+}
