@@ -53,6 +53,8 @@ export interface PublishReport {
 const sql = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), "utf8");
 const TIDY_SQL = sql("tidy.sql");
 const TIDY_TEXT_SQL = sql("tidy-text.sql");
+/** The SQL twin of csv.ts neutralise(), as a DuckDB macro. */
+export const NEUTRALISE_SQL = sql("neutralise.sql");
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const SUMMARY_SQL = sql("summary.sql");
 
@@ -83,6 +85,7 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
   // Tidy files: one sorted table of all rows, then DuckDB writes each file (its CSV writer quotes
   // like d3-dsv; reading ~1M rows into JS to format them there takes several times longer).
   await conn.run(TIDY_SQL, ROW_ORDER);
+  await conn.run(NEUTRALISE_SQL);
   await conn.run(TIDY_TEXT_SQL);
   done("tidy_sql");
   const counts = await query<{id: string; n: number}>(

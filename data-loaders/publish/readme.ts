@@ -89,8 +89,8 @@ FILER
   indicators/<id>.csv         alla värden för en indikator: UTF-8, kommatecken, decimalpunkt, rubrikrad
   indicators/<id>.excel.csv   samma rader för svenska Excel: UTF-8 med BOM, semikolon, decimalkomma
   indicators/<id>.parquet     samma rader i Parquet-format
-Textceller som börjar med = + - @ har fått en apostrof först så att kalkylprogram inte tolkar dem som formler.
-Tal ändras aldrig.
+I CSV-filerna har textceller som börjar med = + - @ fått en apostrof först så att kalkylprogram inte
+tolkar dem som formler; Parquet-filerna har texten oförändrad. Tal ändras aldrig.
 
 KOLUMNER I indicators/<id>.csv
 ${columns(TIDY_DOCS, 0)}
@@ -123,8 +123,9 @@ Integration indicators for Jönköping county's integration strategy, published 
 Files: catalogue.json (goals, indicators, sources, areas), summary.csv (latest value, changes, trend,
 rank and comparisons per indicator, area, sex and group), coverage.csv (which goals are measured),
 and per indicator a tidy CSV (comma, decimal point), a CSV for Swedish Excel (BOM, semicolon,
-decimal comma) and a Parquet file with the same rows. Text cells starting with = + - @ are prefixed
-with an apostrophe against spreadsheet formula injection; numbers are never altered.
+decimal comma) and a Parquet file with the same rows. In the CSV files, text cells starting with
+= + - @ are prefixed with an apostrophe against spreadsheet formula injection (Parquet keeps the text
+as is); numbers are never altered.
 
 Columns of indicators/<id>.csv
 ${columns(TIDY_DOCS, 1)}

@@ -1,8 +1,5 @@
--- The tidy rows as the CSV files show them: text cells that a spreadsheet would read as a formula
--- (starting with = + - @, tab or CR) get an apostrophe first, the same rule as neutralise() in
--- csv.ts; numbers (year, value) are untouched. _id keeps the raw id for selecting one indicator.
-CREATE OR REPLACE TEMP MACRO neutralise(s) AS
-  CASE WHEN regexp_matches(s, '^[=+\-@\t\r]') THEN '''' || s ELSE s END;
+-- The tidy rows as the CSV files show them: every text cell through neutralise() (neutralise.sql);
+-- numbers (year, value) untouched. _id keeps the raw id for selecting one indicator.
 
 CREATE OR REPLACE TEMP VIEW tmp_publish_tidy_text AS
 SELECT
