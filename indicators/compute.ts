@@ -31,13 +31,16 @@ export const TREND = {
   gapThreshold: 0.25
 } as const;
 
+/** A number with a decimal comma, for the Swedish method text. */
+const sv = (n: number) => String(n).replace(".", ",");
+
 /** How the summary's trend, changes, ranks and comparisons are made, for the site (Swedish). */
 export const TREND_METHOD_SV = [
   `Utgångsläge: värdet ${STRATEGY_START_YEAR}, strategins första år. Börjar serien senare (eller saknar värde ${STRATEGY_START_YEAR}) är utgångsläget det första året med värde efter ${STRATEGY_START_YEAR} (kolumnen baseline_is_strategy_start är då false).`,
   `Förändring sedan utgångsläget: senaste värdet minus utgångsvärdet. Lämnas tom om det finns ett brott i serien mellan utgångsåret och det senaste året, eller om utgångsåret är det senaste året.`,
   `Förändring på fem år: senaste värdet minus värdet fem år tidigare; saknas det året används det tidigaste året med värde inom de fem åren (kolumnen change_5y_from_year). Fönstret börjar aldrig före ett brott i serien.`,
-  `Trend: en rät linje (minsta kvadratmetoden) anpassas till de år med värde som ligger i fönstret: det senaste året och de ${TREND.windowYears} åren före, dock inte före ett brott i serien. Minst ${TREND.minPoints} värden krävs, annars "otillräckliga data". Lutningen per år delas med seriens medelvärde i fönstret, vilket ger en årlig relativ förändring (i stort sett den årliga tillväxttakt som Open SDG använder, men skattad från alla värden i stället för två ändpunkter). Förbättras: minst ${TREND.relThreshold * 100} % per år i önskad riktning (Open SDG:s gräns för måttliga framsteg). Försämras: minst ${TREND.relThreshold * 100} % per år i fel riktning. Annars oförändrat.`,
-  `Gap (utrikes födda minus jämförelsegruppen, procentenheter): målet är noll, oavsett tecken. Förbättras när gapets absoluta storlek minskar med minst ${String(TREND.gapThreshold).replace(".", ",")} procentenheter per år, försämras när det ökar lika mycket, annars oförändrat.`,
+  `Trend: en rät linje (minsta kvadratmetoden) anpassas till de år med värde som ligger i fönstret: det senaste året och de ${TREND.windowYears} åren före, dock inte före ett brott i serien. Minst ${TREND.minPoints} värden krävs, annars "otillräckliga data". Lutningen per år delas med seriens medelvärde i fönstret, vilket ger en årlig relativ förändring (i stort sett den årliga tillväxttakt som Open SDG använder, men skattad från alla värden i stället för två ändpunkter). Förbättras: minst ${sv(TREND.relThreshold * 100)} % per år i önskad riktning (Open SDG:s gräns för måttliga framsteg). Försämras: minst ${sv(TREND.relThreshold * 100)} % per år i fel riktning. Annars oförändrat.`,
+  `Gap (utrikes födda minus jämförelsegruppen, procentenheter): målet är noll, oavsett tecken. Förbättras när gapets absoluta storlek minskar med minst ${sv(TREND.gapThreshold)} procentenheter per år, försämras när det ökar lika mycket, annars oförändrat.`,
   `Kontextindikatorer och indikatorer utan önskad riktning får ingen trendbedömning ("ej tillämpligt") och ingen rangordning.`,
   `Rang: plats bland områdets kommuner (länets 13 kommuner, eller Sveriges 290) det senaste året, där 1 är bäst i önskad riktning. Lika värden delar den lägsta platsen.`,
   `Jämförelse med riket och länet avser samma år som områdets senaste värde. Publicerar Kolada inget länsvärde används medianen av länets kommuner (county_comparator = municipal_median), aldrig ett oviktat medelvärde.`
@@ -77,6 +80,8 @@ export interface ComputeReport {
   scope: Scope;
   indicators: IndicatorComputeReport[];
   rows: number;
+  /** Rows the indicators' SQL returned for areas outside the scope (left out of the mart). */
+  outside_scope_rows: number;
   summary_rows: number;
   ms: number;
 }
@@ -101,9 +106,11 @@ export async function computeIndicators(conn: DuckDBConnection, indicators: Indi
     await conn.run(`DELETE FROM mart_indicator_summary WHERE indicator_id IN (SELECT indicator_id FROM tmp_indicator_meta)`);
 
     const sqlFailures: string[] = [];
+    let outsideScope = 0;
     for (const ind of indicators) {
-      const failure = await runIndicatorSql(conn, ind, opts.scope);
-      if (failure) sqlFailures.push(failure);
+      const result = await runIndicatorSql(conn, ind, opts.scope);
+      if (typeof result === "string") sqlFailures.push(result);
+      else outsideScope += result.outsideScope;
     }
     if (sqlFailures.length) throw new CheckError(sqlFailures);
 
@@ -120,10 +127,11 @@ export async function computeIndicators(conn: DuckDBConnection, indicators: Indi
       county_code: COUNTY_CODE,
       sweden_code: SWEDEN_CODE
     });
-    const report = await reportOf(conn, indicators, opts.scope, started);
+    const report = await reportOf(conn, indicators, opts.scope, outsideScope, started);
     await conn.run("COMMIT");
     log(
-      `indicators: ${report.indicators.length} computed (${opts.scope} scope), ${report.rows} rows, ` +
+      `indicators: ${report.indicators.length} computed (${opts.scope} scope), ${report.rows} rows ` +
+        `(${report.outside_scope_rows} outside the scope left out), ` +
         `${report.summary_rows} summary rows in ${report.ms} ms`
     );
     return report;
@@ -148,7 +156,7 @@ async function writeMeta(conn: DuckDBConnection, indicators: Indicator[]): Promi
 const RESULT_COLUMNS = ["area_code", "year", "sex", "group", "value", "status"];
 
 /** Run one indicator's SQL into the mart; returns a failure message instead of throwing, so all are reported. */
-async function runIndicatorSql(conn: DuckDBConnection, ind: Indicator, scope: Scope): Promise<string | null> {
+async function runIndicatorSql(conn: DuckDBConnection, ind: Indicator, scope: Scope): Promise<string | {outsideScope: number}> {
   const where = `indicator ${ind.goal_area}/${ind.id} (${ind.file})`;
   const body = ind.sql.trim().replace(/;\s*$/, "");
   try {
@@ -163,10 +171,22 @@ async function runIndicatorSql(conn: DuckDBConnection, ind: Indicator, scope: Sc
     return `${where}: its SQL must return (${RESULT_COLUMNS.join(", ")}), got (${names.join(", ")})`;
   }
   await conn.run(INSERT_VALUES_SQL, {indicator_id: ind.id, scope, county_code: COUNTY_CODE});
-  return null;
+  const [n] = await query<{returned: number; kept: number}>(
+    conn,
+    `SELECT (SELECT count(*) FROM tmp_indicator_result)::INTEGER AS returned,
+            (SELECT count(*) FROM mart_indicator_values WHERE indicator_id = $id)::INTEGER AS kept`,
+    {id: ind.id}
+  );
+  return {outsideScope: n ? n.returned - n.kept : 0};
 }
 
-async function reportOf(conn: DuckDBConnection, indicators: Indicator[], scope: Scope, started: number): Promise<ComputeReport> {
+async function reportOf(
+  conn: DuckDBConnection,
+  indicators: Indicator[],
+  scope: Scope,
+  outsideScope: number,
+  started: number
+): Promise<ComputeReport> {
   const rows = await query<IndicatorComputeReport>(
     conn,
     `SELECT
@@ -193,6 +213,7 @@ async function reportOf(conn: DuckDBConnection, indicators: Indicator[], scope: 
     scope,
     indicators: list,
     rows: list.reduce((s, r) => s + r.rows, 0),
+    outside_scope_rows: outsideScope,
     summary_rows: summary?.n ?? 0,
     ms: Date.now() - started
   };

@@ -69,7 +69,7 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
     lap = now;
   };
   const {outDir, indicators} = opts;
-  const problems = unknownReferences(opts.goals, indicators);
+  const problems = [...unknownReferences(opts.goals, indicators), ...(await notComputed(conn, indicators))];
   if (problems.length) throw new CheckError(problems);
 
   const sources = await resolveSources(conn, indicators.flatMap((i) => i.inputs));
@@ -191,6 +191,18 @@ async function writePublishedIndicators(conn: DuckDBConnection, indicators: Indi
       retrieved: refs.map((s) => s.ref.retrieved).sort().at(-1) ?? ""
     });
   }
+}
+
+/** Indicators without rows in the marts: computeIndicators did not run for them. */
+async function notComputed(conn: DuckDBConnection, indicators: Indicator[]): Promise<string[]> {
+  const rows = await query<{id: string}>(
+    conn,
+    `SELECT unnest(string_split($ids, '|')) AS id
+     EXCEPT SELECT indicator_id FROM mart_indicator_values
+     ORDER BY id`,
+    {ids: indicators.map((i) => i.id).join("|")}
+  );
+  return rows.map((r) => `indicator ${r.id}: no rows in mart_indicator_values (computeIndicators has not run for it)`);
 }
 
 /** Rows from columns (DuckDB converts columns to JS far faster than rows). */

@@ -275,6 +275,7 @@ describe("the run", () => {
     expect(report.indicators).toEqual([
       {id: "test-scenario", rows: 3, values: 2, first_year: 2020, latest_year: 2021, n_years: 2, n_areas: 1}
     ]);
+    expect(report).toMatchObject({rows: 3, outside_scope_rows: 3, summary_rows: 1});
     const areas = await query<{area_code: string}>(db.conn, `SELECT DISTINCT area_code FROM mart_indicator_values`);
     expect(areas).toEqual([{area_code: "0680"}]);
   });

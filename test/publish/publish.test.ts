@@ -231,6 +231,17 @@ describe("refusals", () => {
     await rm(dir, {recursive: true});
   });
 
+  it("refuses indicators that were never computed", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "publish-uncomputed-"));
+    const [first] = TEST_INDICATORS;
+    const fresh = defineIndicator("file:///test/arbete/test-never-computed.ts", {...first!});
+    const error = await publishIndicators(db.conn, {...options(dir), indicators: [...TEST_INDICATORS, fresh]}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckError);
+    expect((error as CheckError).failures).toEqual([expect.stringContaining("indicator test-never-computed: no rows in mart_indicator_values")]);
+    expect(await readdir(dir)).toEqual([]);
+    await rm(dir, {recursive: true});
+  });
+
   it("names every input without provenance", async () => {
     const other = await freshDb();
     await loadEngineStaging(other.conn, ["stg_areas", "stg_kolada__values"]);
