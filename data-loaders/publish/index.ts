@@ -10,7 +10,7 @@ import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {COUNTY_CODE} from "../../indicators/compute.js";
 import type {GoalArea, Indicator} from "../../indicators/define.js";
-import {COVERAGE_COLUMNS, SUMMARY_COLUMNS, SummaryRow, TIDY_COLUMNS} from "../../indicators/published.js";
+import {Catalogue, COVERAGE_COLUMNS, SUMMARY_COLUMNS, SummaryRow} from "../../indicators/published.js";
 import {query} from "../lib/duckdb.js";
 import {CheckError, PipelineError} from "../lib/errors.js";
 import {log} from "../lib/log.js";
@@ -45,7 +45,7 @@ export interface PublishReport {
   coverage_rows: number;
   /** Every file written, relative to outDir, with its size. */
   files: {path: string; bytes: number}[];
-  /** Milliseconds per stage (tidy query, tidy files, summary, catalogue, zip). */
+  /** Milliseconds per stage: sources, tidy_files, summary, catalogue, zip. */
   stage_ms: Record<string, number>;
   ms: number;
 }
@@ -82,47 +82,12 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
     written.push(path);
   };
 
-  // Tidy files: one sorted table of all rows, then DuckDB writes each file (its CSV writer quotes
-  // like d3-dsv; reading ~1M rows into JS to format them there takes several times longer).
-  await conn.run(TIDY_SQL, ROW_ORDER);
-  await conn.run(NEUTRALISE_SQL);
-  await conn.run(TIDY_TEXT_SQL);
-  done("tidy_sql");
-  const counts = await query<{id: string; n: number}>(
-    conn,
-    `SELECT indicator_id AS id, count(*)::INTEGER AS n FROM tmp_publish_tidy GROUP BY ALL`
-  );
-  const tidyRows = counts.reduce((sum, c) => sum + c.n, 0);
-  for (const ind of indicators) {
-    const files = indicatorFiles(ind.id);
-    await conn.run(`COPY (SELECT * EXCLUDE (_id) FROM tmp_publish_tidy_text WHERE _id = $id) TO $path (FORMAT csv, HEADER)`, {
-      id: ind.id,
-      path: join(outDir, files.csv)
-    });
-    await conn.run(
-      `COPY (SELECT * EXCLUDE (_id) REPLACE (replace(CAST(value AS VARCHAR), '.', ',') AS value) FROM tmp_publish_tidy_text WHERE _id = $id)
-       TO $path (FORMAT csv, HEADER, DELIMITER ';', NEW_LINE '\\r\\n')`,
-      {id: ind.id, path: join(outDir, files.excel_csv)}
-    );
-    // DuckDB writes no byte order mark (its PREFIX option needs a SUFFIX): add it.
-    await writeFile(join(outDir, files.excel_csv), Buffer.concat([UTF8_BOM, await readFile(join(outDir, files.excel_csv))]));
-    await conn.run(`COPY (SELECT * FROM tmp_publish_tidy WHERE indicator_id = $id) TO $path (FORMAT parquet, COMPRESSION zstd)`, {
-      id: ind.id,
-      path: join(outDir, files.parquet)
-    });
-    written.push(files.csv, files.excel_csv, files.parquet);
-  }
+  const tidy = await writeTidyFiles(conn, indicators, outDir);
+  written.push(...tidy.files);
   done("tidy_files");
 
-  // summary.csv, validated against the contract.
-  const summaryReader = await conn.runAndReadAll(SUMMARY_SQL, ROW_ORDER);
-  expectColumns(summaryReader.columnNames(), SUMMARY_COLUMNS, "mart_indicator_summary");
-  const summary = rowsOf(summaryReader.getColumnsJS() as Cell[][]);
-  validate(SummaryRow.array(), summary.map((r) => Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c, r[i]]))), {
-    source: "publish",
-    file: "summary.csv"
-  });
-  await write("summary.csv", formatCsv(SUMMARY_COLUMNS, summary));
+  const summaryRows = await summaryCsvRows(conn);
+  await write("summary.csv", formatCsv(SUMMARY_COLUMNS, summaryRows));
   done("summary");
 
   // coverage.csv and catalogue.json.
@@ -143,13 +108,7 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
   await write("catalogue.json", `${JSON.stringify(catalogue, null, 2)}\n`);
   done("catalogue");
 
-  const readme = readmeText({
-    generatedAt: opts.generatedAt,
-    licenceNote: catalogue.licence_note,
-    citation: catalogue.citation,
-    licences: [...new Set(catalogue.sources.map((s) => `${s.publisher}: ${s.licence}`))].sort()
-  });
-  await writeBulkZip(outDir, readme);
+  await writeBulkZip(outDir, readmeOf(catalogue));
   written.push(BULK_ZIP);
   done("zip");
 
@@ -157,8 +116,8 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
   const report: PublishReport = {
     outDir,
     indicators: indicators.length,
-    tidy_rows: tidyRows,
-    summary_rows: summary.length,
+    tidy_rows: tidy.rows,
+    summary_rows: summaryRows.length,
     coverage_rows: coverage.length,
     files,
     stage_ms,
@@ -169,6 +128,50 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
       `${files.length} files (${Math.round(files.reduce((s, f) => s + f.bytes, 0) / 1024)} KiB) in ${report.ms} ms`
   );
   return report;
+}
+
+/**
+ * Per indicator a tidy CSV, a CSV for Excel and a Parquet file: all rows sorted once into a temp
+ * table, then one DuckDB COPY per file. DuckDB's CSV writer quotes as d3-dsv does; reading ~1M rows
+ * into JS to format them there takes several times longer (sweden scope).
+ */
+async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], outDir: string): Promise<{rows: number; files: string[]}> {
+  await conn.run(TIDY_SQL, ROW_ORDER);
+  await conn.run(NEUTRALISE_SQL);
+  await conn.run(TIDY_TEXT_SQL);
+  const [count] = await query<{n: number}>(conn, `SELECT count(*)::INTEGER AS n FROM tmp_publish_tidy`);
+  const files: string[] = [];
+  for (const ind of indicators) {
+    const f = indicatorFiles(ind.id);
+    const path = (name: string) => join(outDir, name);
+    await conn.run(`COPY (SELECT * EXCLUDE (_id) FROM tmp_publish_tidy_text WHERE _id = $id) TO $path (FORMAT csv, HEADER)`, {
+      id: ind.id,
+      path: path(f.csv)
+    });
+    await conn.run(
+      `COPY (SELECT * EXCLUDE (_id) REPLACE (replace(CAST(value AS VARCHAR), '.', ',') AS value) FROM tmp_publish_tidy_text WHERE _id = $id)
+       TO $path (FORMAT csv, HEADER, DELIMITER ';', NEW_LINE '\\r\\n')`,
+      {id: ind.id, path: path(f.excel_csv)}
+    );
+    // DuckDB writes no byte order mark (its PREFIX option needs a SUFFIX): add it.
+    await writeFile(path(f.excel_csv), Buffer.concat([UTF8_BOM, await readFile(path(f.excel_csv))]));
+    await conn.run(`COPY (SELECT * FROM tmp_publish_tidy WHERE indicator_id = $id) TO $path (FORMAT parquet, COMPRESSION zstd)`, {
+      id: ind.id,
+      path: path(f.parquet)
+    });
+    files.push(f.csv, f.excel_csv, f.parquet);
+  }
+  return {rows: count?.n ?? 0, files};
+}
+
+/** summary.csv rows (SUMMARY_COLUMNS order), validated against the SummaryRow contract. */
+async function summaryCsvRows(conn: DuckDBConnection): Promise<Cell[][]> {
+  const reader = await conn.runAndReadAll(SUMMARY_SQL, ROW_ORDER);
+  expectColumns(reader.columnNames(), SUMMARY_COLUMNS, "mart_indicator_summary");
+  const rows = rowsOf(reader.getColumnsJS() as Cell[][]);
+  const objects = rows.map((r) => Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c, r[i]])));
+  validate(SummaryRow.array(), objects, {source: "publish", file: "summary.csv"});
+  return rows;
 }
 
 /** The published indicators with their unit, source label and retrieval date, as a temp table the SQL joins. */
@@ -191,6 +194,25 @@ async function writePublishedIndicators(conn: DuckDBConnection, indicators: Indi
       retrieved: refs.map((s) => s.ref.retrieved).sort().at(-1) ?? ""
     });
   }
+}
+
+/**
+ * Rebuild bulk.zip from everything now in outDir, README from its catalogue.json: for the
+ * orchestrator when another publisher (the areas files) writes into outDir after publishIndicators.
+ */
+export async function refreshBulkZip(outDir: string): Promise<{bytes: number; files: string[]}> {
+  const file = join(outDir, "catalogue.json");
+  const catalogue = validate(Catalogue, JSON.parse(await readFile(file, "utf8")), {source: "publish", file});
+  return writeBulkZip(outDir, readmeOf(catalogue));
+}
+
+function readmeOf(catalogue: Catalogue): string {
+  return readmeText({
+    generatedAt: catalogue.generated_at,
+    licenceNote: catalogue.licence_note,
+    citation: catalogue.citation,
+    licences: [...new Set(catalogue.sources.map((s) => `${s.publisher}: ${s.licence}`))].sort()
+  });
 }
 
 /** Indicators without rows in the marts: computeIndicators did not run for them. */

@@ -4,7 +4,7 @@
  * the fixtures to prove that text cells are neutralised and numbers are not.
  */
 import {existsSync} from "node:fs";
-import {mkdtemp, readdir, readFile, rm} from "node:fs/promises";
+import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {csvParse, dsvFormat} from "d3";
@@ -12,7 +12,7 @@ import {unzipSync} from "fflate";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {query} from "../../data-loaders/lib/duckdb.js";
 import {CheckError, PipelineError} from "../../data-loaders/lib/errors.js";
-import {publishIndicators, type PublishOptions, type PublishReport} from "../../data-loaders/publish/index.js";
+import {publishIndicators, refreshBulkZip, type PublishOptions, type PublishReport} from "../../data-loaders/publish/index.js";
 import {computeIndicators, TREND_METHOD_SV} from "../../indicators/compute.js";
 import {defineIndicator} from "../../indicators/define.js";
 import {Catalogue, COVERAGE_COLUMNS, SUMMARY_COLUMNS, TIDY_COLUMNS} from "../../indicators/published.js";
@@ -216,6 +216,21 @@ describe("bulk.zip", () => {
     for (const text of ["KOLUMNER I indicators/<id>.csv", "county_comparator", "ENHETER", "percentage_points: procentenheter", TREND_METHOD_SV, "LICENSER", "SÅ HÄR CITERAR DU", "ENGLISH SUMMARY"]) {
       expect(readme).toContain(text);
     }
+  });
+});
+
+describe("refreshBulkZip", () => {
+  it("adds files another publisher wrote later (the areas files) to bulk.zip", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "publish-refresh-"));
+    await publishIndicators(db.conn, options(dir));
+    await mkdir(join(dir, "areas"));
+    await writeFile(join(dir, "areas", "regso.csv"), "area_code\n0680R024\n");
+    const {files} = await refreshBulkZip(dir);
+    const zip = unzipSync(new Uint8Array(await readFile(join(dir, "bulk.zip"))));
+    expect(files).toContain("areas/regso.csv");
+    expect(Buffer.from(zip["areas/regso.csv"]!).toString()).toBe("area_code\n0680R024\n");
+    expect(Buffer.from(zip["README.txt"]!).toString()).toContain("SÅ HÄR CITERAR DU");
+    await rm(dir, {recursive: true});
   });
 });
 
