@@ -1,0 +1,240 @@
+/**
+ * The publish stage for indicators: from the marts to the files of the published-file contract
+ * (indicators/published.ts) in outDir: per indicator a tidy CSV, a CSV for Excel and a Parquet file;
+ * summary.csv, coverage.csv, catalogue.json and bulk.zip (everything + README.txt).
+ * All tidy rows are sorted once into a temp table; each per-indicator file is one DuckDB COPY.
+ */
+import {readFileSync} from "node:fs";
+import {mkdir, readFile, stat, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {COUNTY_CODE} from "../../indicators/compute.js";
+import type {GoalArea, Indicator} from "../../indicators/define.js";
+import {Catalogue, COVERAGE_COLUMNS, SUMMARY_COLUMNS, SummaryRow} from "../../indicators/published.js";
+import {query} from "../lib/duckdb.js";
+import {CheckError, PipelineError} from "../lib/errors.js";
+import {log} from "../lib/log.js";
+import type {Scope} from "../lib/types.js";
+import {validate} from "../lib/validate.js";
+import {buildCatalogue, indicatorFiles, scopeAreas} from "./catalogue.js";
+import {coverageRows, unknownReferences} from "./coverage.js";
+import {formatCsv, type Cell} from "./csv.js";
+import {ROW_ORDER} from "./order.js";
+import {resolveSources, type InputSource} from "./provenance.js";
+import {readmeText} from "./readme.js";
+import {indicatorStats} from "./stats.js";
+import {BULK_ZIP, writeBulkZip} from "./zip.js";
+
+export interface PublishOptions {
+  /** Directory to write into (the orchestrator's temp dir); nothing is written elsewhere. */
+  outDir: string;
+  indicators: Indicator[];
+  goals: GoalArea[];
+  vision: string;
+  overallGoal: string;
+  scope: Scope;
+  /** ISO timestamp of the run, e.g. "2026-11-25T06:00:00Z". */
+  generatedAt: string;
+}
+
+export interface PublishReport {
+  outDir: string;
+  indicators: number;
+  tidy_rows: number;
+  summary_rows: number;
+  coverage_rows: number;
+  /** Every file written, relative to outDir, with its size. */
+  files: {path: string; bytes: number}[];
+  /** Milliseconds per stage: sources, tidy_files, summary, catalogue, zip. */
+  stage_ms: Record<string, number>;
+  ms: number;
+}
+
+const sql = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), "utf8");
+const TIDY_SQL = sql("tidy.sql");
+const TIDY_TEXT_SQL = sql("tidy-text.sql");
+/** The SQL twin of csv.ts neutralise(), as a DuckDB macro. */
+export const NEUTRALISE_SQL = sql("neutralise.sql");
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const SUMMARY_SQL = sql("summary.sql");
+
+/** Publish the given indicators' marts as files in opts.outDir; returns what was written. */
+export async function publishIndicators(conn: DuckDBConnection, opts: PublishOptions): Promise<PublishReport> {
+  const started = Date.now();
+  const stage_ms: Record<string, number> = {};
+  let lap = performance.now();
+  const done = (stage: string) => {
+    const now = performance.now();
+    stage_ms[stage] = Math.round(now - lap);
+    lap = now;
+  };
+  const {outDir, indicators} = opts;
+  const problems = [...unknownReferences(opts.goals, indicators), ...(await notComputed(conn, indicators))];
+  if (problems.length) throw new CheckError(problems);
+
+  const sources = await resolveSources(conn, indicators.flatMap((i) => i.inputs));
+  await writePublishedIndicators(conn, indicators, sources);
+  done("sources");
+  await mkdir(join(outDir, "indicators"), {recursive: true});
+  const written: string[] = [];
+  const write = async (path: string, data: string | Uint8Array) => {
+    await writeFile(join(outDir, path), data);
+    written.push(path);
+  };
+
+  const tidy = await writeTidyFiles(conn, indicators, outDir);
+  written.push(...tidy.files);
+  done("tidy_files");
+
+  const summaryRows = await summaryCsvRows(conn);
+  await write("summary.csv", formatCsv(SUMMARY_COLUMNS, summaryRows));
+  done("summary");
+
+  // coverage.csv and catalogue.json.
+  const stats = await indicatorStats(conn);
+  const coverage = coverageRows(opts.goals, indicators, stats);
+  await write("coverage.csv", formatCsv(COVERAGE_COLUMNS, coverage.map((r) => COVERAGE_COLUMNS.map((c) => r[c]))));
+  const catalogue = buildCatalogue({
+    generatedAt: opts.generatedAt,
+    scope: opts.scope,
+    vision: opts.vision,
+    overallGoal: opts.overallGoal,
+    goals: opts.goals,
+    indicators,
+    sources,
+    stats,
+    areas: await scopeAreas(conn, opts.scope, COUNTY_CODE)
+  });
+  await write("catalogue.json", `${JSON.stringify(catalogue, null, 2)}\n`);
+  done("catalogue");
+
+  await writeBulkZip(outDir, readmeOf(catalogue));
+  written.push(BULK_ZIP);
+  done("zip");
+
+  const files = await Promise.all(written.map(async (path) => ({path, bytes: (await stat(join(outDir, path))).size})));
+  const report: PublishReport = {
+    outDir,
+    indicators: indicators.length,
+    tidy_rows: tidy.rows,
+    summary_rows: summaryRows.length,
+    coverage_rows: coverage.length,
+    files,
+    stage_ms,
+    ms: Date.now() - started
+  };
+  log(
+    `publish: ${report.indicators} indicators, ${report.tidy_rows} tidy rows, ${report.summary_rows} summary rows, ` +
+      `${files.length} files (${Math.round(files.reduce((s, f) => s + f.bytes, 0) / 1024)} KiB) in ${report.ms} ms`
+  );
+  return report;
+}
+
+/**
+ * Per indicator a tidy CSV, a CSV for Excel and a Parquet file: all rows sorted once into a temp
+ * table, then one DuckDB COPY per file. DuckDB's CSV writer quotes as d3-dsv does; reading ~1M rows
+ * into JS to format them there takes several times longer (sweden scope).
+ */
+async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], outDir: string): Promise<{rows: number; files: string[]}> {
+  await conn.run(TIDY_SQL, ROW_ORDER);
+  await conn.run(NEUTRALISE_SQL);
+  await conn.run(TIDY_TEXT_SQL);
+  const [count] = await query<{n: number}>(conn, `SELECT count(*)::INTEGER AS n FROM tmp_publish_tidy`);
+  const files: string[] = [];
+  for (const ind of indicators) {
+    const f = indicatorFiles(ind.id);
+    const path = (name: string) => join(outDir, name);
+    await conn.run(`COPY (SELECT * EXCLUDE (_id) FROM tmp_publish_tidy_text WHERE _id = $id) TO $path (FORMAT csv, HEADER)`, {
+      id: ind.id,
+      path: path(f.csv)
+    });
+    await conn.run(
+      `COPY (SELECT * EXCLUDE (_id) REPLACE (replace(CAST(value AS VARCHAR), '.', ',') AS value) FROM tmp_publish_tidy_text WHERE _id = $id)
+       TO $path (FORMAT csv, HEADER, DELIMITER ';', NEW_LINE '\\r\\n')`,
+      {id: ind.id, path: path(f.excel_csv)}
+    );
+    // DuckDB writes no byte order mark (its PREFIX option needs a SUFFIX): add it.
+    await writeFile(path(f.excel_csv), Buffer.concat([UTF8_BOM, await readFile(path(f.excel_csv))]));
+    await conn.run(`COPY (SELECT * FROM tmp_publish_tidy WHERE indicator_id = $id) TO $path (FORMAT parquet, COMPRESSION zstd)`, {
+      id: ind.id,
+      path: path(f.parquet)
+    });
+    files.push(f.csv, f.excel_csv, f.parquet);
+  }
+  return {rows: count?.n ?? 0, files};
+}
+
+/** summary.csv rows (SUMMARY_COLUMNS order), validated against the SummaryRow contract. */
+async function summaryCsvRows(conn: DuckDBConnection): Promise<Cell[][]> {
+  const reader = await conn.runAndReadAll(SUMMARY_SQL, ROW_ORDER);
+  expectColumns(reader.columnNames(), SUMMARY_COLUMNS, "mart_indicator_summary");
+  const rows = rowsOf(reader.getColumnsJS() as Cell[][]);
+  const objects = rows.map((r) => Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c, r[i]])));
+  validate(SummaryRow.array(), objects, {source: "publish", file: "summary.csv"});
+  return rows;
+}
+
+/** The published indicators with their unit, source label and retrieval date, as a temp table the SQL joins. */
+async function writePublishedIndicators(conn: DuckDBConnection, indicators: Indicator[], sources: Map<string, InputSource>): Promise<void> {
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE tmp_publish_indicators (indicator_id VARCHAR, position INTEGER, unit VARCHAR, source VARCHAR, retrieved VARCHAR)`
+  );
+  for (const [position, ind] of indicators.entries()) {
+    const refs = ind.inputs.map((input) => {
+      const s = sources.get(input);
+      if (!s) throw new PipelineError({source: "publish", dataset: input}, `no source for input of indicator ${ind.id}`);
+      return s;
+    });
+    await conn.run(`INSERT INTO tmp_publish_indicators VALUES ($id, $position, $unit, $source, $retrieved)`, {
+      id: ind.id,
+      position,
+      unit: ind.unit,
+      source: refs.map((s) => s.label).join("; "),
+      // the newest retrieval among the inputs
+      retrieved: refs.map((s) => s.ref.retrieved).sort().at(-1) ?? ""
+    });
+  }
+}
+
+/**
+ * Rebuild bulk.zip from everything now in outDir, README from its catalogue.json: for the
+ * orchestrator when another publisher (the areas files) writes into outDir after publishIndicators.
+ */
+export async function refreshBulkZip(outDir: string): Promise<{bytes: number; files: string[]}> {
+  const file = join(outDir, "catalogue.json");
+  const catalogue = validate(Catalogue, JSON.parse(await readFile(file, "utf8")), {source: "publish", file});
+  return writeBulkZip(outDir, readmeOf(catalogue));
+}
+
+function readmeOf(catalogue: Catalogue): string {
+  return readmeText({
+    generatedAt: catalogue.generated_at,
+    licenceNote: catalogue.licence_note,
+    citation: catalogue.citation,
+    licences: [...new Set(catalogue.sources.map((s) => `${s.publisher}: ${s.licence}`))].sort()
+  });
+}
+
+/** Indicators without rows in the marts: computeIndicators did not run for them. */
+async function notComputed(conn: DuckDBConnection, indicators: Indicator[]): Promise<string[]> {
+  const rows = await query<{id: string}>(
+    conn,
+    `SELECT unnest(string_split($ids, '|')) AS id
+     EXCEPT SELECT indicator_id FROM mart_indicator_values
+     ORDER BY id`,
+    {ids: indicators.map((i) => i.id).join("|")}
+  );
+  return rows.map((r) => `indicator ${r.id}: no rows in mart_indicator_values (computeIndicators has not run for it)`);
+}
+
+/** Rows from columns (DuckDB converts columns to JS far faster than rows). */
+function rowsOf(columns: Cell[][]): Cell[][] {
+  const n = columns[0]?.length ?? 0;
+  const rows: Cell[][] = new Array(n);
+  for (let i = 0; i < n; i++) rows[i] = columns.map((c) => c[i] ?? null);
+  return rows;
+}
+
+function expectColumns(got: string[], want: readonly string[], what: string): void {
+  if (got.join(",") !== want.join(",")) throw new Error(`${what} columns (${got.join(", ")}) differ from the contract (${want.join(", ")})`);
+}

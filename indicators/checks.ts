@@ -1,0 +1,211 @@
+/**
+ * Checks on mart_indicator_values after the indicators' SQL ran: the ones each indicator declares
+ * (range, expect_areas, expect_years) and the generic ones (unique key, no NULL key, declared sexes
+ * and groups, statuses, no NaN/inf, known areas, gaps that add up). Set-based SQL over all
+ * indicators at once; every failure is returned, so the run reports them together.
+ */
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {query} from "../data-loaders/lib/duckdb.js";
+import {CheckError} from "../data-loaders/lib/errors.js";
+import type {Indicator} from "./define.js";
+import {RowStatus} from "./published.js";
+
+/** Tolerance when checking that a gap equals foreign-born minus the comparison group. */
+const GAP_TOLERANCE = 1e-6;
+/** How many offending rows a failure message shows. */
+const EXAMPLES = 3;
+
+interface Finding {
+  indicator_id: string;
+  n: number;
+  examples: string[];
+}
+
+/**
+ * One generic check: SQL over `v` (the run's rows of mart_indicator_values) joined to `d`
+ * (tmp_check_decl), returning (indicator_id, example) per offending row.
+ */
+interface RowCheck {
+  what: string;
+  sql: string;
+}
+
+const KEY = `v.indicator_id, v.area_code, v.year, v.sex, v."group"`;
+const ROW = `format('area {} year {} sex {} group {} value {} status ''{}''', v.area_code, v.year, v.sex, v."group", v.value, v.status)`;
+
+const ROW_CHECKS: RowCheck[] = [
+  {
+    what: "rows with an empty key column (area_code, year, sex or group)",
+    sql: `SELECT v.indicator_id, ${ROW} AS example FROM v
+          WHERE v.area_code IS NULL OR v.year IS NULL OR v.sex IS NULL OR v."group" IS NULL`
+  },
+  {
+    what: "duplicate keys (indicator, area, year, sex, group)",
+    sql: `SELECT v.indicator_id, format('area {} year {} sex {} group {} × {}', ${KEY.replace("v.indicator_id, ", "")}, count(*)) AS example
+          FROM v GROUP BY ${KEY} HAVING count(*) > 1`
+  },
+  {
+    what: "sexes the indicator does not declare",
+    sql: `SELECT v.indicator_id, ${ROW} AS example FROM v JOIN d USING (indicator_id)
+          WHERE v.sex IS NOT NULL AND NOT list_contains(d.sexes, v.sex)`
+  },
+  {
+    what: "groups the indicator does not declare",
+    sql: `SELECT v.indicator_id, ${ROW} AS example FROM v JOIN d USING (indicator_id)
+          WHERE v."group" IS NOT NULL AND NOT list_contains(d.groups, v."group")`
+  },
+  {
+    what: `statuses outside ${RowStatus.options.map((s) => `'${s}'`).join(", ")}`,
+    sql: `SELECT v.indicator_id, ${ROW} AS example FROM v
+          WHERE NOT list_contains(string_split($statuses, '|'), v.status)`
+  },
+  {
+    what: "rows without a value whose status is not 'missing' or 'suppressed'",
+    sql: `SELECT v.indicator_id, ${ROW} AS example FROM v
+          WHERE v.value IS NULL AND v.status NOT IN ('missing', 'suppressed')`
+  },
+  {
+    what: "rows with a value whose status says 'missing' or 'suppressed'",
+    sql: `SELECT v.indicator_id, ${ROW} AS example FROM v
+          WHERE v.value IS NOT NULL AND v.status IN ('missing', 'suppressed')`
+  },
+  {
+    what: "NaN or infinite values",
+    sql: `SELECT v.indicator_id, ${ROW} AS example FROM v WHERE isnan(v.value) OR isinf(v.value)`
+  },
+  {
+    what: "area codes not in stg_areas",
+    sql: `SELECT v.indicator_id, format('area {} × {}', v.area_code, count(*)) AS example FROM v
+          WHERE v.area_code IS NOT NULL AND v.area_code NOT IN (SELECT area_code FROM stg_areas)
+          GROUP BY v.indicator_id, v.area_code`
+  },
+  {
+    // A gap is the difference of two values within the range, so its own bounds are ±(hi − lo).
+    what: "values outside the declared range (gap rows: outside ±(max − min))",
+    sql: `SELECT v.indicator_id, concat(${ROW}, ' not in [', d.range_lo, ', ', d.range_hi, ']') AS example
+          FROM v JOIN d USING (indicator_id)
+          WHERE d.range_lo IS NOT NULL AND v.value IS NOT NULL AND NOT isnan(v.value)
+            AND CASE WHEN v."group" = 'gap'
+                  THEN abs(v.value) > d.range_hi - d.range_lo
+                  ELSE v.value NOT BETWEEN d.range_lo AND d.range_hi END`
+  },
+  {
+    what: "expected areas without any value (checks.expect_areas)",
+    sql: `SELECT a.indicator_id, concat('area ', a.area_code) AS example
+          FROM tmp_check_areas AS a
+          WHERE NOT EXISTS (
+            SELECT 1 FROM v WHERE v.indicator_id = a.indicator_id AND v.area_code = a.area_code AND v.value IS NOT NULL
+          )`
+  },
+  {
+    what: "expected years without any value (checks.expect_years)",
+    sql: `SELECT d.indicator_id, concat('year ', y.year) AS example
+          FROM d, LATERAL (SELECT unnest(range(d.year_from, d.year_to + 1)) AS year) AS y
+          WHERE d.year_from IS NOT NULL
+            AND NOT EXISTS (
+              SELECT 1 FROM v WHERE v.indicator_id = d.indicator_id AND v.year = y.year AND v.value IS NOT NULL
+            )`
+  },
+  {
+    what: `gap rows that are not foreign_born minus the comparison group (±${GAP_TOLERANCE})`,
+    sql: `SELECT g.indicator_id,
+            format('area {} year {} sex {} gap {} expected {}', g.area_code, g.year, g.sex, g.value, f.value - c.value) AS example
+          FROM v AS g
+          JOIN d USING (indicator_id)
+          JOIN v AS f ON f.indicator_id = g.indicator_id AND f.area_code = g.area_code AND f.year = g.year
+                     AND f.sex = g.sex AND f."group" = 'foreign_born'
+          JOIN v AS c ON c.indicator_id = g.indicator_id AND c.area_code = g.area_code AND c.year = g.year
+                     AND c.sex = g.sex AND c."group" = d.comparison_group
+          WHERE g."group" = 'gap' AND g.value IS NOT NULL AND f.value IS NOT NULL AND c.value IS NOT NULL
+            AND abs(g.value - (f.value - c.value)) > ${GAP_TOLERANCE}`
+  }
+];
+
+/** Run every check on the given indicators' rows in mart_indicator_values; returns all failures (empty = pass). */
+export async function checkIndicators(conn: DuckDBConnection, indicators: Indicator[]): Promise<string[]> {
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const failures: string[] = declarationFailures(indicators);
+  await writeDeclarations(conn, indicators);
+
+  const counts = await query<{indicator_id: string; n: number}>(
+    conn,
+    `SELECT d.indicator_id, count(v.indicator_id)::INTEGER AS n
+     FROM tmp_check_decl AS d LEFT JOIN mart_indicator_values AS v USING (indicator_id)
+     GROUP BY d.indicator_id ORDER BY d.indicator_id`
+  );
+  for (const c of counts) if (c.n === 0) failures.push(`${label(byId, c.indicator_id)}: no rows`);
+
+  for (const check of ROW_CHECKS) {
+    const found = await query<Finding>(
+      conn,
+      `WITH
+       v AS (SELECT * FROM mart_indicator_values WHERE indicator_id IN (SELECT indicator_id FROM tmp_check_decl)),
+       d AS (SELECT * FROM tmp_check_decl),
+       offending AS (${check.sql})
+       SELECT indicator_id, count(*)::INTEGER AS n, list(example ORDER BY example)[1:${EXAMPLES}] AS examples
+       FROM offending GROUP BY indicator_id ORDER BY indicator_id`,
+      check.sql.includes("$statuses") ? {statuses: RowStatus.options.join("|")} : undefined
+    );
+    for (const f of found) {
+      failures.push(`${label(byId, f.indicator_id)}: ${f.n} ${check.what}, e.g. ${f.examples.join("; ")}`);
+    }
+  }
+  return failures;
+}
+
+/** Run the checks and throw one CheckError listing every failure. */
+export async function assertIndicatorChecks(conn: DuckDBConnection, indicators: Indicator[]): Promise<void> {
+  const failures = await checkIndicators(conn, indicators);
+  if (failures.length) throw new CheckError(failures);
+}
+
+function label(byId: Map<string, Indicator>, id: string): string {
+  const ind = byId.get(id);
+  return ind ? `indicator ${ind.goal_area}/${ind.id} (${ind.file})` : `indicator ${id}`;
+}
+
+/** Problems in the declarations themselves (no data needed). */
+function declarationFailures(indicators: Indicator[]): string[] {
+  const out: string[] = [];
+  for (const ind of indicators) {
+    const where = `indicator ${ind.goal_area}/${ind.id} (${ind.file})`;
+    if (ind.groups.includes("gap") && ind.comparison_group === null) {
+      out.push(`${where}: groups include 'gap' but comparison_group is not set`);
+    }
+    if (ind.groups.includes("gap") && !(ind.groups.includes("foreign_born") && ind.comparison_group && ind.groups.includes(ind.comparison_group))) {
+      out.push(`${where}: a 'gap' needs the groups 'foreign_born' and the comparison group beside it`);
+    }
+    const r = ind.checks.range;
+    if (r && r[0] > r[1]) out.push(`${where}: checks.range [${r[0]}, ${r[1]}] is empty`);
+    const y = ind.checks.expect_years;
+    if (y && y[0] > y[1]) out.push(`${where}: checks.expect_years [${y[0]}, ${y[1]}] is empty`);
+  }
+  return out;
+}
+
+/** The declared checks as temp tables the SQL joins (scalar inserts with $params). */
+async function writeDeclarations(conn: DuckDBConnection, indicators: Indicator[]): Promise<void> {
+  await conn.run(`CREATE OR REPLACE TEMP TABLE tmp_check_decl (
+    indicator_id VARCHAR, sexes VARCHAR[], groups VARCHAR[], comparison_group VARCHAR,
+    range_lo DOUBLE, range_hi DOUBLE, year_from INTEGER, year_to INTEGER)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE tmp_check_areas (indicator_id VARCHAR, area_code VARCHAR)`);
+  for (const ind of indicators) {
+    const {range, expect_years, expect_areas} = ind.checks;
+    await conn.run(
+      `INSERT INTO tmp_check_decl VALUES ($id, string_split($sexes, '|'), string_split($groups, '|'), $cmp, $lo, $hi, $from, $to)`,
+      {
+        id: ind.id,
+        sexes: ind.sexes.join("|"),
+        groups: ind.groups.join("|"),
+        cmp: ind.comparison_group,
+        lo: range ? range[0] : null,
+        hi: range ? range[1] : null,
+        from: expect_years ? expect_years[0] : null,
+        to: expect_years ? expect_years[1] : null
+      }
+    );
+    for (const area of expect_areas ?? []) {
+      await conn.run(`INSERT INTO tmp_check_areas VALUES ($id, $area)`, {id: ind.id, area});
+    }
+  }
+}

@@ -1,0 +1,42 @@
+-- The indicator marts. Computed by indicators/compute.ts; read by the checks and the publish stage.
+-- No NOT NULL on the key columns: the checks (indicators/checks.ts) report such rows together
+-- with every other failure instead of the first insert stopping the run.
+
+-- One row per indicator, area, year, sex and group, as the indicator's SQL returned it.
+CREATE TABLE IF NOT EXISTS mart_indicator_values (
+  indicator_id  VARCHAR,
+  area_code     VARCHAR,
+  year          INTEGER,
+  sex           VARCHAR,
+  "group"       VARCHAR,
+  value         DOUBLE,     -- NULL = no value; status says why
+  status        VARCHAR     -- '' ordinary | missing | suppressed | break (RowStatus)
+);
+
+-- One row per indicator, area, sex and group: the columns of SummaryRow (indicators/published.ts), in order.
+CREATE TABLE IF NOT EXISTS mart_indicator_summary (
+  indicator_id                VARCHAR,
+  area_code                   VARCHAR,
+  area_name                   VARCHAR,
+  area_level                  VARCHAR,
+  sex                         VARCHAR,
+  "group"                     VARCHAR,
+  latest_year                 INTEGER,
+  latest_value                DOUBLE,
+  baseline_year               INTEGER,
+  baseline_value              DOUBLE,
+  baseline_is_strategy_start  BOOLEAN,
+  change_since_baseline       DOUBLE,
+  change_5y_from_year         INTEGER,
+  change_5y                   DOUBLE,
+  trend                       VARCHAR,
+  trend_points                INTEGER,
+  trend_slope_per_year        DOUBLE,
+  rank                        INTEGER,
+  rank_of                     INTEGER,
+  sweden_value                DOUBLE,
+  diff_vs_sweden              DOUBLE,
+  county_value                DOUBLE,
+  county_comparator           VARCHAR,
+  diff_vs_county              DOUBLE
+);

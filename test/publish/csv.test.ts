@@ -1,0 +1,51 @@
+/** The CSV dialects of the published files: quoting, numbers, formula neutralising (JS and SQL alike). */
+import {csvParse, dsvFormat} from "d3";
+import {describe, expect, it} from "vitest";
+import {query} from "../../data-loaders/lib/duckdb.js";
+import {EXCEL_CSV, formatCsv, neutralise, PLAIN_CSV} from "../../data-loaders/publish/csv.js";
+import {NEUTRALISE_SQL} from "../../data-loaders/publish/index.js";
+import {freshDb} from "../helpers/db.js";
+
+const TEXTS = ["=SUM(A1:A2)", '=HYPERLINK("http://x","y")', "+46 70", "-foo", "@user", "\tx", "\rx", "ok", "a-b", "", "'=already", " =spaced"];
+
+describe("neutralise", () => {
+  it("prefixes text starting with = + - @ tab or CR, leaves other text alone", () => {
+    expect(TEXTS.map(neutralise)).toEqual([
+      "'=SUM(A1:A2)", `'=HYPERLINK("http://x","y")`, "'+46 70", "'-foo", "'@user", "'\tx", "'\rx", "ok", "a-b", "", "'=already", " =spaced"
+    ]);
+  });
+
+  it("has an SQL twin (the macro the tidy files use) that agrees on every case", async () => {
+    const db = await freshDb({schema: false});
+    await db.conn.run(NEUTRALISE_SQL);
+    const rows = await query<{out: string[]}>(db.conn, `SELECT list_transform(string_split($texts, chr(31)), s -> neutralise(s)) AS out`, {
+      texts: TEXTS.join("\u001f")
+    });
+    db.close();
+    expect(rows[0]?.out).toEqual(TEXTS.map(neutralise));
+  });
+});
+
+describe("formatCsv", () => {
+  const rows = [
+    ["=1+1", -2.5, null, true],
+    ['say "hi", then; go\nnext', 1e-7, 1234567.125, false]
+  ];
+
+  it("plain: comma, decimal point, LF, quoting by d3-dsv, numbers untouched", () => {
+    const text = formatCsv(["text", "n", "empty", "flag"], rows, PLAIN_CSV);
+    expect(text).toBe(`text,n,empty,flag\n'=1+1,-2.5,,true\n"say ""hi"", then; go\nnext",1e-7,1234567.125,false\n`);
+    expect(csvParse(text)[1]).toEqual({text: 'say "hi", then; go\nnext', n: "1e-7", empty: "1234567.125", flag: "false"});
+  });
+
+  it("Excel: BOM, semicolon, decimal comma, CRLF", () => {
+    const text = formatCsv(["text", "n", "empty", "flag"], rows, EXCEL_CSV);
+    expect(text).toBe(`\uFEFFtext;n;empty;flag\r\n'=1+1;-2,5;;true\r\n"say ""hi"", then; go\nnext";1e-7;1234567,125;false\r\n`);
+    const parsed = dsvFormat(";").parseRows(text.slice(1).replace(/\r\n/g, "\n"));
+    expect(parsed[1]).toEqual(["'=1+1", "-2,5", "", "true"]);
+  });
+
+  it("refuses a number it cannot write", () => {
+    expect(() => formatCsv(["n"], [[Number.NaN]])).toThrow(/cannot publish the number NaN/);
+  });
+});
