@@ -14,6 +14,10 @@ import {fetchScb} from "./scb/client.js";
 import {stageScb} from "./scb/stage.js";
 import {SCB_TABLES} from "./scb/tables/index.js";
 import {publishAreas} from "./publish/areas.js";
+import {publishIndicators, refreshBulkZip} from "./publish/index.js";
+import {computeIndicators} from "../indicators/compute.js";
+import {GOALS, OVERALL_GOAL, VISION} from "../indicators/goals.js";
+import {INDICATORS} from "../indicators/index.js";
 import {createContext, type FetchContext} from "./lib/fetcher.js";
 import {loadConfig, PROJECT_ROOT, type PipelineConfig} from "./lib/config.js";
 import {log} from "./lib/log.js";
@@ -173,11 +177,29 @@ interface StageContext {
 }
 
 /** Stages after staging (indicators, neighbourhood indicators); filled in as they land. */
-const LATER_STAGES: {name: string; run: (conn: DuckDBConnection, ctx: StageContext) => Promise<void>}[] = [];
+const LATER_STAGES: {name: string; run: (conn: DuckDBConnection, ctx: StageContext) => Promise<void>}[] = [
+  {
+    name: "indicators",
+    run: async (conn, ctx) => {
+      await computeIndicators(conn, INDICATORS, {scope: ctx.scope});
+    }
+  }
+];
 
 /** Write every published file into outDir; returns the number of files. */
 async function publishAll(conn: DuckDBConnection, opts: {outDir: string; scope: Scope; generatedAt: string}): Promise<number> {
+  await publishIndicators(conn, {
+    outDir: opts.outDir,
+    indicators: INDICATORS,
+    goals: GOALS,
+    vision: VISION,
+    overallGoal: OVERALL_GOAL,
+    scope: opts.scope,
+    generatedAt: opts.generatedAt
+  });
   await publishAreas(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt});
+  // The bulk zip is rebuilt last so it holds the neighbourhood files too.
+  await refreshBulkZip(opts.outDir);
   return countFiles(opts.outDir);
 }
 

@@ -73,7 +73,7 @@ export const IndicatorSpec = z.object({
       range: z.tuple([z.number(), z.number()]).optional(),
       /** Areas that must have at least one value (Kolada ids). */
       expect_areas: z.array(z.string()).optional(),
-      /** The series must cover at least these years. */
+      /** The series must span these years: a value in or before the first and in or after the last. */
       expect_years: z.tuple([z.number().int(), z.number().int()]).optional()
     })
     .default({})

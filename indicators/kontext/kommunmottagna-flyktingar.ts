@@ -20,5 +20,5 @@ export default defineIndicator(import.meta.url, {
   series_breaks: [],
   sql: SQL.kolada_single,
   params: {kpi: "N01986", group: "all", break_year: 0},
-  checks: {range: [0, 100000], expect_areas: ["0000", "0680", "0687"], expect_years: [2016, 2022]}
+  checks: {range: [0, 1000000], expect_areas: ["0000", "0680", "0687"], expect_years: [2016, 2022]}
 });

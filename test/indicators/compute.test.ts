@@ -307,13 +307,13 @@ describe("the run", () => {
       "NaN or infinite",
       "without a value whose status is not 'missing'",
       "expected areas without any value",
-      "expected years without any value"
+      "series that does not span the expected years"
     ]) {
       expect(failures).toContain(what);
     }
     expect((error as CheckError).failures.every((f) => f.startsWith("indicator arbete/test-bad"))).toBe(true);
     expect(failures).toContain("area 9999");
-    expect(failures).toContain("year 2021");
+    expect(failures).toContain("values only 2020–2020");
     const left = await query<{id: string; n: number}>(conn, `SELECT indicator_id AS id, count(*)::INTEGER AS n FROM mart_indicator_values GROUP BY ALL`);
     expect(left).toEqual([{id: "test-scenario", n: 3}]);
   });
