@@ -57,6 +57,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
     tables: [],
     changes: null,
     timings_ms: {},
+    peak_rss_after_mb: {},
     peak_rss_mb: 0
   };
   const time = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
@@ -65,6 +66,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
       return await f();
     } finally {
       report.timings_ms[name] = Math.round(performance.now() - t0);
+      report.peak_rss_after_mb[name] = Math.round(process.resourceUsage().maxRSS / 1024);
     }
   };
 
@@ -195,7 +197,8 @@ async function publishAll(conn: DuckDBConnection, opts: {outDir: string; scope: 
     vision: VISION,
     overallGoal: OVERALL_GOAL,
     scope: opts.scope,
-    generatedAt: opts.generatedAt
+    generatedAt: opts.generatedAt,
+    bulkZip: false
   });
   await publishAreas(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt});
   // The bulk zip is rebuilt last so it holds the neighbourhood files too.

@@ -34,6 +34,8 @@ export interface RunReport {
   tables: TableSummary[];
   changes: TableChange[] | null;
   timings_ms: Record<string, number>;
+  /** Peak RSS of the process when each stage ended (MB): where memory goes. */
+  peak_rss_after_mb: Record<string, number>;
   published_files?: number;
   peak_rss_mb: number;
 }
@@ -68,10 +70,10 @@ export async function summarizeTables(conn: DuckDBConnection): Promise<TableSumm
 }
 
 /** Key columns per table for the change report: rows are matched on these, values compared on the rest. */
-const CHANGE_KEYS: Record<string, {keys: string[]; value: string}> = {
-  stg_kolada__values: {keys: ["kpi", "area_code", "year", "gender"], value: "value"},
-  raw_scb__cells: {keys: ["table_key", "region_code", "variable", "value_code", "contents_code", "year"], value: "value"},
-  mart_indicator_values: {keys: ["indicator_id", "area_code", "year", "sex", '"group"'], value: "value"}
+const CHANGE_KEYS: Record<string, {keys: string[]; value: string; partition: string}> = {
+  stg_kolada__values: {keys: ["kpi", "area_code", "year", "gender"], value: "value", partition: "kpi"},
+  raw_scb__cells: {keys: ["table_key", "region_code", "variable", "value_code", "contents_code", "year"], value: "value", partition: "table_key"},
+  mart_indicator_values: {keys: ["indicator_id", "area_code", "year", "sex", '"group"'], value: "value", partition: "indicator_id"}
 };
 
 /** Added / removed / changed rows against the previous warehouse attached as `prev`. */
@@ -83,27 +85,42 @@ export async function compareWithPrevious(conn: DuckDBConnection): Promise<Table
     (await query<{name: string}>(conn, `select table_name as name from information_schema.tables where table_catalog = current_database()`)).map((r) => r.name)
   );
   const out: TableChange[] = [];
-  for (const [table, {keys, value}] of Object.entries(CHANGE_KEYS)) {
+  for (const [table, {keys, value, partition}] of Object.entries(CHANGE_KEYS)) {
     if (!nowTables.has(table)) continue;
     if (!prevTables.has(table)) {
       const [r] = await query<{n: number}>(conn, `select count(*)::INTEGER as n from "${table}"`);
       out.push({table, previous_rows: null, added: r!.n, removed: 0, changed: 0});
       continue;
     }
-    const on = keys.map((k) => `a.${k} is not distinct from b.${k}`).join(" and ");
-    const [r] = await query<{prev_rows: number; added: number; removed: number; changed: number}>(
+    // One partition (KPI, table, indicator) at a time: a full outer join of 1.2 M rows at once
+    // would push the pipeline past its memory budget in sweden scope.
+    const parts = await query<{p: string}>(
       conn,
-      `with a as (select * from main."${table}"), b as (select * from prev.main."${table}"),
-       j as (select a.${value} as new_value, b.${value} as old_value,
-                    a.${keys[0]} is null as only_old, b.${keys[0]} is null as only_new
-               from a full outer join b on ${on})
-       select (select count(*) from b)::INTEGER as prev_rows,
-              count(*) filter (where only_new)::INTEGER as added,
-              count(*) filter (where only_old)::INTEGER as removed,
-              count(*) filter (where not only_new and not only_old and new_value is distinct from old_value)::INTEGER as changed
-         from j`
+      `select distinct ${partition} as p from main."${table}" union select distinct ${partition} from prev.main."${table}"`
     );
-    out.push({table, previous_rows: r!.prev_rows, added: r!.added, removed: r!.removed, changed: r!.changed});
+    const on = keys.map((k) => `a.${k} is not distinct from b.${k}`).join(" and ");
+    const change: TableChange = {table, previous_rows: 0, added: 0, removed: 0, changed: 0};
+    for (const {p} of parts) {
+      const [r] = await query<{prev_rows: number; added: number; removed: number; changed: number}>(
+        conn,
+        `with a as (select * from main."${table}" where ${partition} = $p),
+              b as (select * from prev.main."${table}" where ${partition} = $p),
+         j as (select a.${value} as new_value, b.${value} as old_value,
+                      a.${keys[0]} is null as only_old, b.${keys[0]} is null as only_new
+                 from a full outer join b on ${on})
+         select (select count(*) from b)::INTEGER as prev_rows,
+                count(*) filter (where only_new)::INTEGER as added,
+                count(*) filter (where only_old)::INTEGER as removed,
+                count(*) filter (where not only_new and not only_old and new_value is distinct from old_value)::INTEGER as changed
+           from j`,
+        {p}
+      );
+      change.previous_rows! += r!.prev_rows;
+      change.added += r!.added;
+      change.removed += r!.removed;
+      change.changed += r!.changed;
+    }
+    out.push(change);
   }
   return out;
 }

@@ -29,6 +29,13 @@ export async function beginWarehouse(dataDir: string): Promise<WarehouseBuild> {
   const live = warehousePath(dataDir);
   const tmpPath = `${live}.${process.pid}.${Date.now()}.tmp`;
   const db = await openDb(tmpPath);
+  // DuckDB would otherwise cache up to 80 % of RAM; the pipeline's budget is 600 MB in all.
+  await db.conn.run(`SET memory_limit = '${process.env.PIPELINE_DUCKDB_MEMORY ?? "300MB"}'`);
+  // Row order is set by ORDER BY where it matters; keeping insertion order costs memory.
+  await db.conn.run("SET preserve_insertion_order = false");
+  // Hand freed memory back to the OS after each task instead of keeping it for reuse.
+  await db.conn.run(`SET allocator_flush_threshold = '${process.env.PIPELINE_DUCKDB_FLUSH ?? "16MB"}'`);
+  if (process.env.PIPELINE_DUCKDB_THREADS) await db.conn.run(`SET threads = ${Number(process.env.PIPELINE_DUCKDB_THREADS)}`);
   await db.conn.run(await readFile(new URL("./staging-schema.sql", import.meta.url), "utf8"));
   let closed = false;
   const close = () => {

@@ -9,7 +9,7 @@ with
     from read_json(
       $files,
       format = 'auto',
-      maximum_object_size = 268435456,
+      maximum_object_size = 33554432,
       columns = {
         "values": 'STRUCT(kpi VARCHAR, municipality VARCHAR, period INTEGER, "values" STRUCT(gender VARCHAR, count INTEGER, status VARCHAR, value DOUBLE, isdeleted BOOLEAN)[])[]'
       }

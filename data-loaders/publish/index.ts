@@ -35,6 +35,8 @@ export interface PublishOptions {
   scope: Scope;
   /** ISO timestamp of the run, e.g. "2026-11-25T06:00:00Z". */
   generatedAt: string;
+  /** Write bulk.zip (default true); the pipeline writes it once, after the neighbourhood files. */
+  bulkZip?: boolean;
 }
 
 export interface PublishReport {
@@ -108,9 +110,11 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
   await write("catalogue.json", `${JSON.stringify(catalogue, null, 2)}\n`);
   done("catalogue");
 
-  await writeBulkZip(outDir, readmeOf(catalogue));
-  written.push(BULK_ZIP);
-  done("zip");
+  if (opts.bulkZip !== false) {
+    await writeBulkZip(outDir, readmeOf(catalogue));
+    written.push(BULK_ZIP);
+    done("zip");
+  }
 
   const files = await Promise.all(written.map(async (path) => ({path, bytes: (await stat(join(outDir, path))).size})));
   const report: PublishReport = {

@@ -3,7 +3,7 @@
  * by Node's native zlib on the thread pool (several files at once), which is several times faster
  * than deflating in JS for the ~200 MB of CSV in sweden scope. Parquet is stored as is (compressed already).
  */
-import {readdir, readFile, writeFile} from "node:fs/promises";
+import {open, readdir, readFile, rename} from "node:fs/promises";
 import {join, relative, sep} from "node:path";
 import {promisify} from "node:util";
 import {crc32, deflateRaw} from "node:zlib";
@@ -24,24 +24,33 @@ async function listFiles(dir: string): Promise<string[]> {
 
 interface Entry {
   name: string;
-  data: Buffer;
+  /** The bytes, or the file to read them from (read only when its turn comes). */
+  data: Buffer | string;
 }
 
-/** Build a zip archive of the entries (deflated, except Parquet), in the given order. */
-export async function zipEntries(entries: Entry[]): Promise<Uint8Array> {
-  const packed = await Promise.all(
-    entries.map(async (e) => {
-      const store = e.name.endsWith(".parquet");
-      return {...e, store, payload: store ? e.data : await deflate(e.data, {level: 6})};
-    })
-  );
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    const zip = new Zip((err, chunk, final) => {
-      if (err) return reject(err);
-      chunks.push(chunk);
-      if (final) resolve(concat(chunks));
-    });
+/** How many files are read and deflated at once: bounds memory to a few files, keeps 2 cores busy. */
+const WINDOW = 4;
+
+/**
+ * Stream a zip archive of the entries (deflated, except Parquet), in the given order, to `onChunk`.
+ * Only WINDOW files are held in memory at a time (sweden scope publishes ~200 MB of CSV).
+ */
+export async function zipEntries(entries: Entry[], onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<void> {
+  // Chunks are handed on strictly in order: each waits for the one before.
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else chain = chain.then(() => onChunk(chunk));
+  });
+  for (let i = 0; i < entries.length; i += WINDOW) {
+    const packed = await Promise.all(
+      entries.slice(i, i + WINDOW).map(async (e) => {
+        const data = typeof e.data === "string" ? await readFile(e.data) : e.data;
+        const store = e.name.endsWith(".parquet");
+        return {name: e.name, data, store, payload: store ? data : await deflate(data, {level: 6})};
+      })
+    );
     for (const p of packed) {
       // A ZipInputFile whose data is compressed already (fflate's documented extension point).
       const file: ZipInputFile = {filename: p.name, size: p.data.byteLength, crc: crc32(p.data), compression: p.store ? 0 : 8, mtime: MTIME};
@@ -49,18 +58,12 @@ export async function zipEntries(entries: Entry[]): Promise<Uint8Array> {
       // Node buffers from readFile/deflate are backed by a plain ArrayBuffer.
       file.ondata!(null, p.payload as Uint8Array<ArrayBuffer>, true);
     }
-    zip.end();
-  });
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
+    await chain;
+    if (failure) throw failure;
   }
-  return out;
+  zip.end();
+  await chain;
+  if (failure) throw failure;
 }
 
 /**
@@ -71,9 +74,19 @@ export async function writeBulkZip(outDir: string, readme: string): Promise<{byt
   const entries: Entry[] = [{name: "README.txt", data: Buffer.from(readme, "utf8")}];
   for (const file of await listFiles(outDir)) {
     const name = relative(outDir, file).split(sep).join("/");
-    if (name !== BULK_ZIP) entries.push({name, data: await readFile(file)});
+    if (name !== BULK_ZIP) entries.push({name, data: file});
   }
-  const zipped = await zipEntries(entries);
-  await writeFile(join(outDir, BULK_ZIP), zipped);
-  return {bytes: zipped.byteLength, files: entries.map((e) => e.name)};
+  const target = join(outDir, BULK_ZIP);
+  const out = await open(`${target}.tmp`, "w");
+  let bytes = 0;
+  try {
+    await zipEntries(entries, async (chunk) => {
+      bytes += chunk.byteLength;
+      await out.write(chunk);
+    });
+  } finally {
+    await out.close();
+  }
+  await rename(`${target}.tmp`, target);
+  return {bytes, files: entries.map((e) => e.name)};
 }
