@@ -19,6 +19,7 @@ interface Row {
   run: string;
   wall_s: number;
   rss_mb: number;
+  rss_after_stage_mb: number;
   requests: number;
   attempts: number;
   rows: number;
@@ -49,6 +50,7 @@ async function runOnce(scope: string, dataDir: string, pubDir: string, env: Reco
     run: "",
     wall_s: Math.round(wall * 100) / 100,
     rss_mb: report.peak_rss_mb,
+    rss_after_stage_mb: report.peak_rss_after_mb.stage ?? 0,
     requests: report.requests.network,
     attempts: report.requests.attempts,
     rows: report.datasets.reduce((n, d) => n + d.rows, 0),
@@ -74,9 +76,17 @@ for (const scope of values.scope) {
   }
 }
 
-const stageNames = [...new Set(rows.flatMap((r) => Object.keys(r.stages)))];
-const header = ["scope", "run", "wall s", "peak RSS MB", "requests", "attempts", "rows", ...stageNames.map((s) => `${s} ms`)];
-const table = rows.map((r) => [r.scope, r.run, r.wall_s.toFixed(2), String(r.rss_mb), String(r.requests), String(r.attempts), String(r.rows), ...stageNames.map((s) => String(r.stages[s] ?? ""))]);
-process.stdout.write(`\nPipeline benchmark (simulator on loopback; each run in its own process; ${new Date().toISOString()})\n\n`);
+const ms = (r: Row, ...names: string[]) => names.reduce((n, k) => n + (r.stages[k] ?? 0), 0);
+const header = [
+  "scope", "run", "wall s", "fetch+stage ms", "peak RSS after stage MB", "indicators+publish ms", "peak RSS MB",
+  "requests", "attempts", "rows", "fetch", "stage", "indicators", "publish"
+];
+const table = rows.map((r) => [
+  r.scope, r.run, r.wall_s.toFixed(2), String(ms(r, "fetch", "stage")), String(r.rss_after_stage_mb),
+  String(ms(r, "indicators", "publish")), String(r.rss_mb), String(r.requests), String(r.attempts), String(r.rows),
+  ...["fetch", "stage", "indicators", "publish"].map((k) => String(r.stages[k] ?? ""))
+]);
+process.stdout.write(`\nPipeline benchmark (simulator on loopback; each run in its own process; ${new Date().toISOString()})\n`);
+process.stdout.write("wall s includes process start (tsx); stage columns are in ms; RSS is the pipeline process's peak\n\n");
 process.stdout.write(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|\n`);
 for (const t of table) process.stdout.write(`| ${t.join(" | ")} |\n`);
