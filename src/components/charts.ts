@@ -1,0 +1,254 @@
+/**
+ * Plot charts with Swedish number formats everywhere (axes, labels, tooltips) and a colour-blind-safe palette
+ * (Okabe–Ito). Series are told apart by colour AND line dash, symbol and a direct label.
+ */
+import * as Plot from "@observablehq/plot";
+import {formatTick, formatValue, formatYear} from "./format.js";
+
+/** Okabe–Ito: blue, orange, dark grey, bluish green, reddish purple, vermillion, sky blue, yellow-brown. */
+export const PALETTE = ["#0072B2", "#E69F00", "#4D4D4D", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#8C6D1F"];
+const DASHES = ["none", "7,4", "2,3", "10,3,2,3", "4,2", "1,2", "12,4", "6,2,2,2"];
+const SYMBOLS = ["circle", "square", "triangle", "diamond", "star", "cross", "wye", "times"];
+export const HIGHLIGHT = "#0072B2";
+export const MUTED = "#A9C5DD";
+
+export interface LinePoint {
+  series: string;
+  year: number;
+  value: number | null;
+}
+
+/** Integer year ticks, thinned to fit the width. */
+export function yearTicks(years: readonly number[], width: number): number[] {
+  const ys = [...new Set(years)].sort((a, b) => a - b);
+  if (ys.length === 0) return [];
+  const max = Math.max(2, Math.floor(width / 55));
+  const step = Math.max(1, Math.ceil(ys.length / max));
+  return ys.filter((_, i) => (ys.length - 1 - i) % step === 0);
+}
+
+function yLabel(unitLabel: string): string {
+  return `↑ ${unitLabel}`;
+}
+
+/** A line chart over years: one line per series (first series emphasised), direct labels, breaks marked. */
+export function LineChart(points: readonly LinePoint[], opts: {
+  series: readonly string[]; unit: string; unitLabel: string; width: number; height?: number; compact?: boolean;
+  breaks?: readonly {year: number; note: string}[]; title: string; yDomain?: [number, number];
+}): SVGSVGElement | HTMLElement {
+  const compact = opts.compact ?? false;
+  const years = points.map((p) => p.year);
+  const defined = points.filter((p) => p.value !== null);
+  const last = opts.series.map((s) => defined.filter((p) => p.series === s).at(-1)).filter((p): p is LinePoint => !!p);
+  const values = defined.map((p) => p.value!);
+  const spansZero = values.some((v) => v < 0);
+  const marks: Plot.Markish[] = [];
+  if (spansZero) marks.push(Plot.ruleY([0], {stroke: "#777"}));
+  for (const b of opts.breaks ?? []) {
+    marks.push(Plot.ruleX([b.year - 0.5], {stroke: "#555", strokeDasharray: "3,3"}));
+    if (!compact) marks.push(Plot.text([b], {x: b.year - 0.5, frameAnchor: "top", text: () => "Brott i serien", dx: 4, textAnchor: "start", fill: "#444", fontSize: 11}));
+  }
+  opts.series.forEach((s, i) => {
+    marks.push(Plot.line(points.filter((p) => p.series === s), {
+      x: "year", y: "value", stroke: PALETTE[i % PALETTE.length], strokeWidth: i === 0 ? 2.5 : 1.6,
+      strokeDasharray: DASHES[i % DASHES.length], curve: "linear"
+    }));
+  });
+  marks.push(Plot.dot(defined, {
+    x: "year", y: "value", fill: "series", symbol: "series", r: compact ? 2.2 : 3.2,
+    title: (p: LinePoint) => `${p.series}\n${formatYear(p.year)}: ${formatValue(p.value, opts.unit)}`, tip: true
+  }));
+  if (!compact) {
+    marks.push(Plot.text(last, {
+      x: "year", y: "value", text: (p: LinePoint) => `${p.series}: ${formatValue(p.value, opts.unit)}`,
+      dx: 8, textAnchor: "start", fill: "series", fontWeight: 600, fontSize: 11, stroke: "white", strokeWidth: 3, paintOrder: "stroke"
+    }));
+  }
+  const domain = [...opts.series];
+  return Plot.plot({
+    width: opts.width,
+    height: opts.height ?? (compact ? 150 : 320),
+    marginLeft: compact ? 38 : 48,
+    marginRight: compact ? 12 : Math.min(210, Math.max(60, opts.width * 0.28)),
+    marginTop: compact ? 12 : 24,
+    ariaLabel: opts.title,
+    x: {label: null, tickFormat: (d: number) => formatYear(d), ticks: yearTicks(years, opts.width - (compact ? 50 : 200)), domain: [Math.min(...years) - 0.3, Math.max(...years) + 0.3]},
+    y: {label: compact ? null : yLabel(opts.unitLabel), tickFormat: formatTick, grid: true, nice: true, ticks: compact ? 3 : 6, ...(opts.yDomain ? {domain: opts.yDomain} : {})},
+    color: {domain, range: PALETTE.slice(0, Math.max(1, domain.length)), legend: false},
+    symbol: {domain, range: SYMBOLS.slice(0, Math.max(1, domain.length))},
+    style: {fontSize: "12px"},
+    marks
+  });
+}
+
+/** A legend for LineChart's series as HTML (swatch with dash and symbol + label), shared by small multiples. */
+export function SeriesLegend(series: readonly string[]): HTMLElement {
+  const div = document.createElement("div");
+  div.className = "series-legend";
+  series.forEach((s, i) => {
+    const item = document.createElement("span");
+    item.className = "series-legend-item";
+    const colour = PALETTE[i % PALETTE.length]!;
+    const dash = DASHES[i % DASHES.length]!;
+    item.innerHTML = `<svg width="28" height="12" aria-hidden="true"><line x1="1" x2="27" y1="6" y2="6" stroke="${colour}" stroke-width="2.5"${dash === "none" ? "" : ` stroke-dasharray="${dash}"`}/></svg>`;
+    item.append(` ${s}`);
+    div.append(item);
+  });
+  return div;
+}
+
+export interface RankItem {
+  label: string;
+  value: number | null;
+  highlight: boolean;
+}
+
+/** Horizontal bars, best first (per direction); the chosen area highlighted by colour, weight and a marker. */
+export function RankChart(items: readonly RankItem[], opts: {
+  unit: string; width: number; title: string; refs?: readonly {label: string; value: number | null}[]; order?: "desc" | "asc";
+}): SVGSVGElement | HTMLElement {
+  const shown = items.filter((d) => d.value !== null);
+  const sorted = [...shown].sort((a, b) => (opts.order === "asc" ? a.value! - b.value! : b.value! - a.value!));
+  const labels = sorted.map((d) => (d.highlight ? `▶ ${d.label}` : d.label));
+  const refs = (opts.refs ?? []).filter((r) => r.value !== null);
+  const values = [...sorted.map((d) => d.value!), ...refs.map((r) => r.value!), 0];
+  const longest = Math.max(...labels.map((l) => l.length), 6);
+  return Plot.plot({
+    width: opts.width,
+    height: 26 + sorted.length * 22 + (refs.length ? 26 : 0),
+    marginLeft: Math.min(240, 12 + longest * 7),
+    marginRight: 70,
+    marginTop: refs.length ? 30 : 6,
+    ariaLabel: opts.title,
+    x: {label: null, tickFormat: formatTick, grid: true, domain: [Math.min(...values), Math.max(...values)], nice: true, ticks: Math.max(2, Math.floor(opts.width / 120))},
+    y: {label: null, domain: labels, tickSize: 0},
+    style: {fontSize: "12px"},
+    marks: [
+      Plot.barX(sorted, {
+        y: (d: RankItem) => (d.highlight ? `▶ ${d.label}` : d.label), x: "value",
+        fill: (d: RankItem) => (d.highlight ? HIGHLIGHT : MUTED),
+        title: (d: RankItem) => `${d.label}: ${formatValue(d.value, opts.unit)}`, tip: true
+      }),
+      ...[true, false].map((hl) => Plot.text(sorted.filter((d) => d.highlight === hl), {
+        y: (d: RankItem) => (d.highlight ? `▶ ${d.label}` : d.label), x: "value",
+        text: (d: RankItem) => formatValue(d.value, opts.unit), dx: 4, textAnchor: "start",
+        fontWeight: hl ? 700 : 400, fontSize: 11
+      })),
+      Plot.ruleX([0], {stroke: "#777"}),
+      ...refs.flatMap((r, i) => [
+        Plot.ruleX([r.value!], {stroke: PALETTE[(i + 1) % PALETTE.length], strokeWidth: 2, strokeDasharray: DASHES[(i + 1) % DASHES.length]}),
+        Plot.text([r], {x: r.value!, frameAnchor: "top", dy: -26 + i * 13, text: () => `${r.label}: ${formatValue(r.value, opts.unit)}`, fill: "#222", fontSize: 11, textAnchor: "middle"})
+      ])
+    ]
+  });
+}
+
+export interface ComparePoint {
+  /** The row (an area). */
+  category: string;
+  /** "Området" for the bar, or the comparator's name ("Kommunen", "Länet", "Samma områdestyp"). */
+  series: string;
+  value: number | null;
+}
+
+/**
+ * One bar per category (its own value) with the comparators as symbols on the same row: shape, colour and the
+ * legend's words tell them apart.
+ */
+export function CompareChart(points: readonly ComparePoint[], opts: {
+  unit: string; width: number; title: string; barSeries: string; comparators: readonly string[];
+}): SVGSVGElement | HTMLElement {
+  const categories = [...new Set(points.map((p) => p.category))];
+  const bars = points.filter((p) => p.series === opts.barSeries && p.value !== null);
+  const dots = points.filter((p) => p.series !== opts.barSeries && p.value !== null);
+  const values = [...points.filter((p) => p.value !== null).map((p) => p.value!), 0];
+  const domain = [...opts.comparators];
+  return Plot.plot({
+    width: opts.width,
+    height: 40 + categories.length * 30,
+    marginLeft: Math.min(220, 14 + Math.max(...categories.map((c) => c.length), 6) * 7),
+    marginRight: 70,
+    ariaLabel: opts.title,
+    x: {label: null, tickFormat: formatTick, grid: true, domain: [Math.min(...values), Math.max(...values)], nice: true, ticks: Math.max(2, Math.floor(opts.width / 120))},
+    y: {label: null, domain: categories, tickSize: 0, padding: 0.35},
+    color: {domain, range: PALETTE.slice(1, 1 + domain.length)},
+    symbol: {domain, range: SYMBOLS.slice(1, 1 + domain.length), legend: true},
+    style: {fontSize: "12px"},
+    marks: [
+      Plot.barX(bars, {y: "category", x: "value", fill: MUTED,
+        title: (p: ComparePoint) => `${p.category}: ${formatValue(p.value, opts.unit)}`, tip: true}),
+      Plot.text(bars, {y: "category", x: "value", text: (p: ComparePoint) => formatValue(p.value, opts.unit), dx: 4, textAnchor: "start", fontSize: 11, fontWeight: 600}),
+      Plot.ruleX([0], {stroke: "#777"}),
+      Plot.dot(dots, {y: "category", x: "value", symbol: "series", stroke: "series", fill: "series", r: 5, strokeWidth: 1.5,
+        title: (p: ComparePoint) => `${p.category} – ${p.series}: ${formatValue(p.value, opts.unit)}`, tip: true})
+    ]
+  });
+}
+
+/** Colours per trend status (a third cue: every segment is also labelled with icon and count). */
+export const STATUS_COLOUR: Record<string, string> = {
+  improving: "#0072B2", stable: "#BBBBBB", worsening: "#D55E00", insufficient_data: "#E8E8E8", not_applicable: "#F4F4F4", no_value: "#F4F4F4"
+};
+
+export interface StatusCount {
+  goal: string;
+  status: string;
+  label: string;
+  icon: string;
+  count: number;
+}
+
+/** Stacked bars: goal indicators per goal area by trend status, each segment labelled "▲ 3". */
+export function StatusChart(rows: readonly StatusCount[], opts: {width: number; title: string; goals: readonly string[]; statuses: readonly {status: string; label: string}[]}): SVGSVGElement | HTMLElement {
+  const shown = rows.filter((r) => r.count > 0);
+  const max = Math.max(1, ...opts.goals.map((g) => shown.filter((r) => r.goal === g).reduce((s, r) => s + r.count, 0)));
+  return Plot.plot({
+    width: opts.width,
+    height: 40 + opts.goals.length * 30,
+    marginLeft: Math.min(220, 14 + Math.max(...opts.goals.map((g) => g.length)) * 7),
+    ariaLabel: opts.title,
+    x: {label: "antal indikatorer", tickFormat: formatTick, ticks: Math.min(max, 8), domain: [0, max]},
+    y: {label: null, domain: [...opts.goals], tickSize: 0, padding: 0.25},
+    color: {domain: opts.statuses.map((s) => s.status), range: opts.statuses.map((s) => STATUS_COLOUR[s.status] ?? "#ccc")},
+    style: {fontSize: "12px"},
+    marks: [
+      Plot.barX(shown, Plot.stackX({y: "goal", x: "count", fill: "status", stroke: "#666", strokeWidth: 0.5, order: opts.statuses.map((s) => s.status),
+        title: (r: StatusCount) => `${r.goal}: ${r.count} ${r.label.toLowerCase()}`, tip: true})),
+      Plot.text(shown, Plot.stackX({y: "goal", x: "count", order: opts.statuses.map((s) => s.status), text: (r: StatusCount) => `${r.icon} ${r.count}`,
+        fill: (r: StatusCount) => (r.status === "improving" || r.status === "worsening" ? "white" : "black"), fontWeight: 700, fontSize: 11}))
+    ]
+  });
+}
+
+export interface MapFeature {
+  type: "Feature";
+  properties: {code: string; name: string};
+  geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon;
+}
+
+/** The county's municipalities coloured by value (5 classes, light → dark blue), each labelled with name and value. */
+export function Choropleth(features: readonly MapFeature[], opts: {
+  valueOf: (code: string) => number | null; unit: string; unitLabel: string; width: number; title: string; highlight?: string;
+}): SVGSVGElement | HTMLElement {
+  const fc = {type: "FeatureCollection" as const, features: [...features]};
+  const values = features.map((f) => opts.valueOf(f.properties.code)).filter((v): v is number => v !== null);
+  const height = Math.round(Math.min(opts.width, 640) * 1.05);
+  return Plot.plot({
+    width: Math.min(opts.width, 640),
+    height,
+    ariaLabel: opts.title,
+    projection: {type: "transverse-mercator", rotate: [-14.5, 0], domain: fc, inset: 8},
+    color: {type: "quantize", n: 5, scheme: "blues", domain: values.length ? [Math.min(...values), Math.max(...values)] : [0, 1],
+      legend: true, label: opts.unitLabel, tickFormat: formatTick, unknown: "#eeeeee"},
+    style: {fontSize: "12px"},
+    marks: [
+      Plot.geo(fc.features, {fill: (f: MapFeature) => opts.valueOf(f.properties.code), stroke: "white", strokeWidth: 1,
+        title: (f: MapFeature) => `${f.properties.name}: ${formatValue(opts.valueOf(f.properties.code), opts.unit)}`, tip: true}),
+      ...(opts.highlight ? [Plot.geo(fc.features.filter((f) => f.properties.code === opts.highlight), {stroke: "black", strokeWidth: 2.5, fill: "none"})] : []),
+      ...[true, false].map((hl) => Plot.text(fc.features.filter((f) => (f.properties.code === opts.highlight) === hl), Plot.centroid({
+        text: (f: MapFeature) => `${f.properties.name}\n${formatValue(opts.valueOf(f.properties.code), opts.unit)}`,
+        fill: "black", stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontSize: 10, lineHeight: 1.1, fontWeight: hl ? 700 : 400
+      })))
+    ]
+  });
+}
