@@ -20,7 +20,11 @@ export interface ChartCardSpec<R extends object> {
   /** Stable id (data-chart attribute; also the CSV file name stem). */
   id: string;
   title: string;
-  subtitle?: string;
+  /** Makes the title a link (e.g. to the indicator's page). */
+  titleHref?: string;
+  subtitle?: string | Node;
+  /** Shown right under the title (e.g. a status badge and the latest value). */
+  badge?: Node;
   chart: Element;
   rows: readonly R[];
   table: readonly TableColumn<R>[];
@@ -70,12 +74,18 @@ export function ChartCard<R extends object>(spec: ChartCardSpec<R>): HTMLElement
   fig.dataset.chart = spec.id;
   const cap = document.createElement("figcaption");
   const h = document.createElement(`h${spec.level ?? 3}`);
-  h.textContent = spec.title;
+  if (spec.titleHref) {
+    const a = document.createElement("a");
+    a.href = spec.titleHref;
+    a.textContent = spec.title;
+    h.append(a);
+  } else h.textContent = spec.title;
   cap.append(h);
-  if (spec.subtitle) {
+  for (const [cls, content] of [["badge-line", spec.badge], ["subtitle", spec.subtitle]] as const) {
+    if (!content) continue;
     const p = document.createElement("p");
-    p.className = "subtitle";
-    p.textContent = spec.subtitle;
+    p.className = cls;
+    p.append(content);
     cap.append(p);
   }
   const chart = document.createElement("div");

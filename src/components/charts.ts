@@ -59,8 +59,9 @@ export function LineChart(points: readonly LinePoint[], opts: {
     title: (p: LinePoint) => `${p.series}\n${formatYear(p.year)}: ${formatValue(p.value, opts.unit)}`, tip: true
   }));
   if (!compact) {
-    marks.push(Plot.text(last, {
-      x: "year", y: "value", text: (p: LinePoint) => `${p.series}: ${formatValue(p.value, opts.unit)}`,
+    const height = opts.height ?? 320;
+    marks.push(Plot.text(spreadLabels(last, values, height - 60), {
+      x: "year", y: "labelY", text: (p: LinePoint) => `${p.series}: ${formatValue(p.value, opts.unit)}`,
       dx: 8, textAnchor: "start", fill: "series", fontWeight: 600, fontSize: 11, stroke: "white", strokeWidth: 3, paintOrder: "stroke"
     }));
   }
@@ -79,6 +80,21 @@ export function LineChart(points: readonly LinePoint[], opts: {
     style: {fontSize: "12px"},
     marks
   });
+}
+
+/**
+ * End-of-line labels moved apart vertically so they do not overlap: positions in data units, at least one text
+ * line (14 px of `plotHeight` over the value range) apart, keeping their order.
+ */
+export function spreadLabels(points: readonly LinePoint[], values: readonly number[], plotHeight: number): (LinePoint & {labelY: number})[] {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const gap = ((max - min) || 1) * (14 / Math.max(plotHeight, 50));
+  const sorted = [...points].sort((a, b) => a.value! - b.value!).map((p) => ({...p, labelY: p.value!}));
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.labelY - sorted[i - 1]!.labelY < gap) sorted[i]!.labelY = sorted[i - 1]!.labelY + gap;
+  }
+  return sorted;
 }
 
 /** A legend for LineChart's series as HTML (swatch with dash and symbol + label), shared by small multiples. */
@@ -105,19 +121,23 @@ export interface RankItem {
 
 /** Horizontal bars, best first (per direction); the chosen area highlighted by colour, weight and a marker. */
 export function RankChart(items: readonly RankItem[], opts: {
-  unit: string; width: number; title: string; refs?: readonly {label: string; value: number | null}[]; order?: "desc" | "asc";
+  unit: string; width: number; title: string; refs?: readonly {label: string; value: number | null}[]; order?: "desc" | "asc"; rowHeight?: number;
+  /** Value labels and tooltips (default formatValue with the unit). */
+  format?: (v: number | null) => string;
 }): SVGSVGElement | HTMLElement {
+  const fmt = opts.format ?? ((x: number | null) => formatValue(x, opts.unit));
   const shown = items.filter((d) => d.value !== null);
   const sorted = [...shown].sort((a, b) => (opts.order === "asc" ? a.value! - b.value! : b.value! - a.value!));
   const labels = sorted.map((d) => (d.highlight ? `▶ ${d.label}` : d.label));
   const refs = (opts.refs ?? []).filter((r) => r.value !== null);
   const values = [...sorted.map((d) => d.value!), ...refs.map((r) => r.value!), 0];
   const longest = Math.max(...labels.map((l) => l.length), 6);
+  const longestValue = Math.max(...sorted.map((d) => fmt(d.value).length), 4);
   return Plot.plot({
     width: opts.width,
-    height: 26 + sorted.length * 22 + (refs.length ? 26 : 0),
+    height: 26 + sorted.length * (opts.rowHeight ?? 22) + (refs.length ? 26 : 0),
     marginLeft: Math.min(240, 12 + longest * 7),
-    marginRight: 70,
+    marginRight: Math.min(160, 10 + longestValue * 6.5),
     marginTop: refs.length ? 30 : 6,
     ariaLabel: opts.title,
     x: {label: null, tickFormat: formatTick, grid: true, domain: [Math.min(...values), Math.max(...values)], nice: true, ticks: Math.max(2, Math.floor(opts.width / 120))},
@@ -127,13 +147,14 @@ export function RankChart(items: readonly RankItem[], opts: {
       Plot.barX(sorted, {
         y: (d: RankItem) => (d.highlight ? `▶ ${d.label}` : d.label), x: "value",
         fill: (d: RankItem) => (d.highlight ? HIGHLIGHT : MUTED),
-        title: (d: RankItem) => `${d.label}: ${formatValue(d.value, opts.unit)}`, tip: true
+        title: (d: RankItem) => `${d.label}: ${fmt(d.value)}`, tip: true
       }),
-      ...[true, false].map((hl) => Plot.text(sorted.filter((d) => d.highlight === hl), {
+      // Text options are constants in Plot, so one mark per (highlighted, negative) combination.
+      ...[true, false].flatMap((hl) => [false, true].map((neg) => Plot.text(sorted.filter((d) => d.highlight === hl && d.value! < 0 === neg), {
         y: (d: RankItem) => (d.highlight ? `▶ ${d.label}` : d.label), x: "value",
-        text: (d: RankItem) => formatValue(d.value, opts.unit), dx: 4, textAnchor: "start",
+        text: (d: RankItem) => fmt(d.value), dx: neg ? -4 : 4, textAnchor: neg ? "end" : "start",
         fontWeight: hl ? 700 : 400, fontSize: 11
-      })),
+      }))),
       Plot.ruleX([0], {stroke: "#777"}),
       ...refs.flatMap((r, i) => [
         Plot.ruleX([r.value!], {stroke: PALETTE[(i + 1) % PALETTE.length], strokeWidth: 2, strokeDasharray: DASHES[(i + 1) % DASHES.length]}),
@@ -167,7 +188,7 @@ export function CompareChart(points: readonly ComparePoint[], opts: {
     width: opts.width,
     height: 40 + categories.length * 30,
     marginLeft: Math.min(220, 14 + Math.max(...categories.map((c) => c.length), 6) * 7),
-    marginRight: 70,
+    marginRight: 20 + Math.max(...bars.map((p) => formatValue(p.value, opts.unit).length), 4) * 7,
     ariaLabel: opts.title,
     x: {label: null, tickFormat: formatTick, grid: true, domain: [Math.min(...values), Math.max(...values)], nice: true, ticks: Math.max(2, Math.floor(opts.width / 120))},
     y: {label: null, domain: categories, tickSize: 0, padding: 0.35},
@@ -177,7 +198,8 @@ export function CompareChart(points: readonly ComparePoint[], opts: {
     marks: [
       Plot.barX(bars, {y: "category", x: "value", fill: MUTED,
         title: (p: ComparePoint) => `${p.category}: ${formatValue(p.value, opts.unit)}`, tip: true}),
-      Plot.text(bars, {y: "category", x: "value", text: (p: ComparePoint) => formatValue(p.value, opts.unit), dx: 4, textAnchor: "start", fontSize: 11, fontWeight: 600}),
+      // The area's value in the right margin, clear of the comparison symbols.
+      Plot.text(bars, {y: "category", frameAnchor: "right", text: (p: ComparePoint) => formatValue(p.value, opts.unit), dx: 8, textAnchor: "start", fontSize: 11, fontWeight: 600}),
       Plot.ruleX([0], {stroke: "#777"}),
       Plot.dot(dots, {y: "category", x: "value", symbol: "series", stroke: "series", fill: "series", r: 5, strokeWidth: 1.5,
         title: (p: ComparePoint) => `${p.category} – ${p.series}: ${formatValue(p.value, opts.unit)}`, tip: true})
@@ -247,7 +269,7 @@ export function Choropleth(features: readonly MapFeature[], opts: {
       ...(opts.highlight ? [Plot.geo(fc.features.filter((f) => f.properties.code === opts.highlight), {stroke: "black", strokeWidth: 2.5, fill: "none"})] : []),
       ...[true, false].map((hl) => Plot.text(fc.features.filter((f) => (f.properties.code === opts.highlight) === hl), Plot.centroid({
         text: (f: MapFeature) => `${f.properties.name}\n${formatValue(opts.valueOf(f.properties.code), opts.unit)}`,
-        fill: "black", stroke: "white", strokeWidth: 3, paintOrder: "stroke", fontSize: 10, lineHeight: 1.1, fontWeight: hl ? 700 : 400
+        fill: "black", stroke: "white", strokeWidth: 4, paintOrder: "stroke", fontSize: 11, lineHeight: 1.1, fontWeight: hl ? 700 : 600
       })))
     ]
   });

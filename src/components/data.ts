@@ -132,7 +132,17 @@ export function pubPath(path: string): string {
   return path.replace(/^\/?(?:src\/)?(?:data\/pub\/)?/, "");
 }
 
+/** An area name inside a sentence: "medianen av länets kommuner" rather than the capitalised label. */
+export function inSentence(name: string): string {
+  return name === MEDIAN_NAME ? "medianen av länets kommuner" : name;
+}
+
 /** Distinct values, in first-seen order. */
 export function unique<T>(xs: Iterable<T>): T[] {
   return [...new Set(xs)];
+}
+
+/** "Tranås kommun", "Jönköpings kommun": the genitive s is added after a consonant other than s, x, z. */
+export function municipalityTitle(name: string): string {
+  return /[aeiouyåäösxz]$/i.test(name) ? `${name} kommun` : `${name}s kommun`;
 }
