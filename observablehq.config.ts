@@ -72,7 +72,7 @@ export default {
   pager: false,
   toc: {label: "På sidan"},
   pages: [
-    {name: "Målområden", open: true, pages: site.goals.map((g) => ({name: g.title, path: `/goals/${g.id}`}))},
+    {name: "Fokusområden", open: true, pages: site.goals.map((g) => ({name: g.title, path: `/goals/${g.id}`}))},
     {name: "Kommuner", open: false, pages: site.municipalities.map((m) => ({name: m.name, path: `/kommuner/${m.code}`}))},
     {name: "Bostadsområden", path: "/omraden"},
     {name: "Karta", path: "/karta"},

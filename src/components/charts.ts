@@ -42,11 +42,15 @@ export function LineChart(points: readonly LinePoint[], opts: {
   const last = opts.series.map((s) => defined.filter((p) => p.series === s).at(-1)).filter((p): p is LinePoint => !!p);
   const values = defined.map((p) => p.value!);
   const spansZero = values.some((v) => v < 0);
+  const labelText = (p: LinePoint) => `${p.series}: ${formatValue(p.value, opts.unit)}`;
+  const labelWidth = 14 + Math.max(0, ...last.map((p) => labelText(p).length)) * 6.6;
+  // Direct labels at the line ends when they fit; on narrow screens or with long names a legend above instead.
+  const legend = !compact && (opts.width < 600 || labelWidth > opts.width * 0.38);
   const marks: Plot.Markish[] = [];
   if (spansZero) marks.push(Plot.ruleY([0], {stroke: "#777"}));
   for (const b of opts.breaks ?? []) {
     marks.push(Plot.ruleX([b.year - 0.5], {stroke: "#555", strokeDasharray: "3,3"}));
-    if (!compact) marks.push(Plot.text([b], {x: b.year - 0.5, frameAnchor: "top", text: () => "Brott i serien", dx: 4, textAnchor: "start", fill: "#444", fontSize: 11}));
+    if (!compact) marks.push(Plot.text([b], {x: b.year - 0.5, frameAnchor: "top", text: () => (legend ? "Brott" : "Brott i serien"), dx: 4, textAnchor: "start", fill: "#444", fontSize: 11}));
   }
   opts.series.forEach((s, i) => {
     marks.push(Plot.line(points.filter((p) => p.series === s), {
@@ -58,28 +62,33 @@ export function LineChart(points: readonly LinePoint[], opts: {
     x: "year", y: "value", fill: "series", symbol: "series", r: compact ? 2.2 : 3.2,
     title: (p: LinePoint) => `${p.series}\n${formatYear(p.year)}: ${formatValue(p.value, opts.unit)}`, tip: true
   }));
-  if (!compact) {
+  if (!compact && !legend) {
     const height = opts.height ?? 320;
     marks.push(Plot.text(spreadLabels(last, values, height - 60), {
-      x: "year", y: "labelY", text: (p: LinePoint) => `${p.series}: ${formatValue(p.value, opts.unit)}`,
+      x: "year", y: "labelY", text: labelText,
       dx: 8, textAnchor: "start", fill: "series", fontWeight: 600, fontSize: 11, stroke: "white", strokeWidth: 3, paintOrder: "stroke"
     }));
   }
   const domain = [...opts.series];
-  return Plot.plot({
+  const marginRight = compact || legend ? 16 : Math.max(60, labelWidth);
+  const plot = Plot.plot({
     width: opts.width,
     height: opts.height ?? (compact ? 150 : 320),
     marginLeft: compact ? 38 : 48,
-    marginRight: compact ? 12 : Math.min(210, Math.max(60, opts.width * 0.28)),
+    marginRight,
     marginTop: compact ? 12 : 24,
     ariaLabel: opts.title,
-    x: {label: null, tickFormat: (d: number) => formatYear(d), ticks: yearTicks(years, opts.width - (compact ? 50 : 200)), domain: [Math.min(...years) - 0.3, Math.max(...years) + 0.3]},
+    x: {label: null, tickFormat: (d: number) => formatYear(d), ticks: yearTicks(years, opts.width - 50 - marginRight), domain: [Math.min(...years) - 0.3, Math.max(...years) + 0.3]},
     y: {label: compact ? null : yLabel(opts.unitLabel), tickFormat: formatTick, grid: true, nice: true, ticks: compact ? 3 : 6, ...(opts.yDomain ? {domain: opts.yDomain} : {})},
     color: {domain, range: PALETTE.slice(0, Math.max(1, domain.length)), legend: false},
     symbol: {domain, range: SYMBOLS.slice(0, Math.max(1, domain.length))},
     style: {fontSize: "12px"},
     marks
   });
+  if (!legend) return plot;
+  const div = document.createElement("div");
+  div.append(SeriesLegend(opts.series), plot);
+  return div;
 }
 
 /**
@@ -113,6 +122,25 @@ export function SeriesLegend(series: readonly string[]): HTMLElement {
   return div;
 }
 
+/**
+ * Row labels of horizontal bar charts: on the left when they fit, else (narrow screens, long names) above each bar,
+ * so the bars keep the width.
+ */
+export function rowLabels(labels: readonly string[], width: number, rowHeight: number) {
+  const longest = Math.max(...labels.map((l) => l.length), 4);
+  const above = width < 600 && longest * 7 > width * 0.3;
+  const step = above ? rowHeight + 14 : rowHeight;
+  return {
+    above, step,
+    marginLeft: above ? 4 : Math.min(240, 12 + longest * 7),
+    axis: above ? null : ("left" as const),
+    barInset: above ? {insetTop: 15} : {},
+    /** The label mark when above (else none). */
+    marks: (y: (d: never) => string, data: readonly unknown[]): Plot.Markish[] =>
+      above ? [Plot.text(data, {y: y as never, text: y as never, frameAnchor: "left", dy: -step / 2 + 7, textAnchor: "start", fontSize: 11, fill: "#222"})] : []
+  };
+}
+
 export interface RankItem {
   label: string;
   value: number | null;
@@ -131,27 +159,30 @@ export function RankChart(items: readonly RankItem[], opts: {
   const labels = sorted.map((d) => (d.highlight ? `▶ ${d.label}` : d.label));
   const refs = (opts.refs ?? []).filter((r) => r.value !== null);
   const values = [...sorted.map((d) => d.value!), ...refs.map((r) => r.value!), 0];
-  const longest = Math.max(...labels.map((l) => l.length), 6);
   const longestValue = Math.max(...sorted.map((d) => fmt(d.value).length), 4);
+  const rows = rowLabels(labels, opts.width, opts.rowHeight ?? 22);
+  const yOf = (d: RankItem) => (d.highlight ? `▶ ${d.label}` : d.label);
   return Plot.plot({
     width: opts.width,
-    height: 26 + sorted.length * (opts.rowHeight ?? 22) + (refs.length ? 26 : 0),
-    marginLeft: Math.min(240, 12 + longest * 7),
+    height: 26 + sorted.length * rows.step + (refs.length ? 26 : 0),
+    marginLeft: rows.marginLeft,
     marginRight: Math.min(160, 10 + longestValue * 6.5),
     marginTop: refs.length ? 30 : 6,
     ariaLabel: opts.title,
     x: {label: null, tickFormat: formatTick, grid: true, domain: [Math.min(...values), Math.max(...values)], nice: true, ticks: Math.max(2, Math.floor(opts.width / 120))},
-    y: {label: null, domain: labels, tickSize: 0},
+    y: {label: null, domain: labels, tickSize: 0, axis: rows.axis},
     style: {fontSize: "12px"},
     marks: [
+      ...rows.marks(yOf as (d: never) => string, sorted),
       Plot.barX(sorted, {
-        y: (d: RankItem) => (d.highlight ? `▶ ${d.label}` : d.label), x: "value",
+        ...rows.barInset,
+        y: yOf, x: "value",
         fill: (d: RankItem) => (d.highlight ? HIGHLIGHT : MUTED),
         title: (d: RankItem) => `${d.label}: ${fmt(d.value)}`, tip: true
       }),
       // Text options are constants in Plot, so one mark per (highlighted, negative) combination.
       ...[true, false].flatMap((hl) => [false, true].map((neg) => Plot.text(sorted.filter((d) => d.highlight === hl && d.value! < 0 === neg), {
-        y: (d: RankItem) => (d.highlight ? `▶ ${d.label}` : d.label), x: "value",
+        y: yOf, x: "value", dy: rows.above ? 7 : 0,
         text: (d: RankItem) => fmt(d.value), dx: neg ? -4 : 4, textAnchor: neg ? "end" : "start",
         fontWeight: hl ? 700 : 400, fontSize: 11
       }))),
@@ -184,24 +215,26 @@ export function CompareChart(points: readonly ComparePoint[], opts: {
   const dots = points.filter((p) => p.series !== opts.barSeries && p.value !== null);
   const values = [...points.filter((p) => p.value !== null).map((p) => p.value!), 0];
   const domain = [...opts.comparators];
+  const rows = rowLabels(categories, opts.width, 30);
   return Plot.plot({
     width: opts.width,
-    height: 40 + categories.length * 30,
-    marginLeft: Math.min(220, 14 + Math.max(...categories.map((c) => c.length), 6) * 7),
+    height: 40 + categories.length * rows.step,
+    marginLeft: rows.marginLeft,
     marginRight: 20 + Math.max(...bars.map((p) => formatValue(p.value, opts.unit).length), 4) * 7,
     ariaLabel: opts.title,
     x: {label: null, tickFormat: formatTick, grid: true, domain: [Math.min(...values), Math.max(...values)], nice: true, ticks: Math.max(2, Math.floor(opts.width / 120))},
-    y: {label: null, domain: categories, tickSize: 0, padding: 0.35},
+    y: {label: null, domain: categories, tickSize: 0, padding: rows.above ? 0.15 : 0.35, axis: rows.axis},
     color: {domain, range: PALETTE.slice(1, 1 + domain.length)},
     symbol: {domain, range: SYMBOLS.slice(1, 1 + domain.length), legend: true},
     style: {fontSize: "12px"},
     marks: [
-      Plot.barX(bars, {y: "category", x: "value", fill: MUTED,
+      ...rows.marks(((p: ComparePoint) => p.category) as (d: never) => string, categories.map((category) => ({category}))),
+      Plot.barX(bars, {...rows.barInset, y: "category", x: "value", fill: MUTED,
         title: (p: ComparePoint) => `${p.category}: ${formatValue(p.value, opts.unit)}`, tip: true}),
       // The area's value in the right margin, clear of the comparison symbols.
-      Plot.text(bars, {y: "category", frameAnchor: "right", text: (p: ComparePoint) => formatValue(p.value, opts.unit), dx: 8, textAnchor: "start", fontSize: 11, fontWeight: 600}),
+      Plot.text(bars, {y: "category", frameAnchor: "right", text: (p: ComparePoint) => formatValue(p.value, opts.unit), dx: 8, dy: rows.above ? 7 : 0, textAnchor: "start", fontSize: 11, fontWeight: 600}),
       Plot.ruleX([0], {stroke: "#777"}),
-      Plot.dot(dots, {y: "category", x: "value", symbol: "series", stroke: "series", fill: "series", r: 5, strokeWidth: 1.5,
+      Plot.dot(dots, {y: "category", x: "value", dy: rows.above ? 7 : 0, symbol: "series", stroke: "series", fill: "series", r: 5, strokeWidth: 1.5,
         title: (p: ComparePoint) => `${p.category} – ${p.series}: ${formatValue(p.value, opts.unit)}`, tip: true})
     ]
   });
@@ -224,19 +257,21 @@ export interface StatusCount {
 export function StatusChart(rows: readonly StatusCount[], opts: {width: number; title: string; goals: readonly string[]; statuses: readonly {status: string; label: string}[]}): SVGSVGElement | HTMLElement {
   const shown = rows.filter((r) => r.count > 0);
   const max = Math.max(1, ...opts.goals.map((g) => shown.filter((r) => r.goal === g).reduce((s, r) => s + r.count, 0)));
+  const lay = rowLabels(opts.goals, opts.width, 30);
   return Plot.plot({
     width: opts.width,
-    height: 40 + opts.goals.length * 30,
-    marginLeft: Math.min(220, 14 + Math.max(...opts.goals.map((g) => g.length)) * 7),
+    height: 40 + opts.goals.length * lay.step,
+    marginLeft: lay.marginLeft,
     ariaLabel: opts.title,
     x: {label: "antal indikatorer", tickFormat: formatTick, ticks: Math.min(max, 8), domain: [0, max]},
-    y: {label: null, domain: [...opts.goals], tickSize: 0, padding: 0.25},
+    y: {label: null, domain: [...opts.goals], tickSize: 0, padding: lay.above ? 0.15 : 0.25, axis: lay.axis},
     color: {domain: opts.statuses.map((s) => s.status), range: opts.statuses.map((s) => STATUS_COLOUR[s.status] ?? "#ccc")},
     style: {fontSize: "12px"},
     marks: [
-      Plot.barX(shown, Plot.stackX({y: "goal", x: "count", fill: "status", stroke: "#666", strokeWidth: 0.5, order: opts.statuses.map((s) => s.status),
+      ...lay.marks(((r: {goal: string}) => r.goal) as (d: never) => string, opts.goals.map((goal) => ({goal}))),
+      Plot.barX(shown, Plot.stackX({...lay.barInset, y: "goal", x: "count", fill: "status", stroke: "#666", strokeWidth: 0.5, order: opts.statuses.map((s) => s.status),
         title: (r: StatusCount) => `${r.goal}: ${r.count} ${r.label.toLowerCase()}`, tip: true})),
-      Plot.text(shown, Plot.stackX({y: "goal", x: "count", order: opts.statuses.map((s) => s.status), text: (r: StatusCount) => `${r.icon} ${r.count}`,
+      Plot.text(shown, Plot.stackX({y: "goal", x: "count", dy: lay.above ? 7 : 0, order: opts.statuses.map((s) => s.status), text: (r: StatusCount) => `${r.icon} ${r.count}`,
         fill: (r: StatusCount) => (r.status === "improving" || r.status === "worsening" ? "white" : "black"), fontWeight: 700, fontSize: 11}))
     ]
   });

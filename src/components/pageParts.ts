@@ -1,5 +1,8 @@
 /** Building blocks of the pages beyond charts: goal cards, key figures, quotes, the test-data notice. */
-import type {Catalogue, CatalogueGoal, TrendStatus} from "../../indicators/published.js";
+import type {Catalogue, CatalogueGoal, SummaryRow, TrendStatus} from "../../indicators/published.js";
+import {ChartCard} from "./chartCard.js";
+import {StatusChart} from "./charts.js";
+import {areaName, strategyGoals, trendCounts} from "./data.js";
 import {h} from "./dom.js";
 import {formatYear} from "./format.js";
 import {TREND} from "./labels.js";
@@ -44,4 +47,34 @@ export function Kpi(label: string, value: string | Node, note?: string | Node): 
 /** A quoted goal text with whose words it is. */
 export function Quote(who: string, text: string): HTMLElement {
   return h("blockquote", {class: "quote"}, h("span", {class: "who"}, who), text);
+}
+
+const CARD_STATUSES = ["improving", "stable", "worsening", "insufficient_data", "no_value"] as const;
+const statusWord = (s: (typeof CARD_STATUSES)[number]) => (s === "no_value" ? "Inget värde" : TREND[s].word);
+const statusIcon = (s: (typeof CARD_STATUSES)[number]) => (s === "no_value" ? "○" : TREND[s].icon);
+
+/** The chart "status per goal area" for an area: counts of goal indicators by trend, with table, source and CSV. */
+export function StatusOverviewCard(cat: Catalogue, summary: readonly SummaryRow[], area: string, width: number): HTMLElement {
+  const goals = strategyGoals(cat);
+  const name = areaName(cat, area);
+  const rows = goals.flatMap((g) => {
+    const c = trendCounts(cat, summary, g.id, area);
+    return CARD_STATUSES.map((s) => ({goal_area: g.id, goal: g.title, area_code: area, area_name: name, status: s, label: statusWord(s), icon: statusIcon(s), count: c[s]}));
+  });
+  const dates = [...new Set(cat.sources.map((s) => s.retrieved))].sort();
+  return ChartCard({
+    id: "status-per-malomrade",
+    title: `Status per fokusområde – ${name}`,
+    subtitle: "Antal målindikatorer som förbättras, är oförändrade eller försämras (trend enligt metoden på sidan Metod och källor).",
+    chart: StatusChart(rows, {width: Math.min(width, 900), title: "Status per fokusområde", goals: goals.map((g) => g.title), statuses: CARD_STATUSES.map((s) => ({status: s, label: statusWord(s)}))}),
+    rows,
+    table: [
+      {key: "goal", label: "Fokusområde"},
+      {key: "label", label: "Status", format: (r) => `${r.icon} ${r.label}`},
+      {key: "count", label: "Antal indikatorer", numeric: true}
+    ],
+    csv: {columns: ["goal_area", "goal", "area_code", "area_name", "status", "count"], filename: `status-${area}`},
+    sources: [{id: "summary.csv", title: "Sammanställning", agency: null, publisher: "Beräknat från Kolada (RKA) och SCB", licence: "", url: "", retrieved: dates.at(-1) ?? cat.generated_at}],
+    retrieved: dates
+  });
 }
