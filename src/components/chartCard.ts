@@ -33,6 +33,8 @@ export interface ChartCardSpec<R extends object> {
   retrieved?: readonly string[];
   sourceExtra?: string;
   files?: readonly FileLink[];
+  /** Words before the file links (default "Hela indikatorn:"). */
+  filesLead?: string;
   notes?: readonly (string | Node)[];
   compact?: boolean;
   /** Heading level of the title (3 by default). */
@@ -110,7 +112,7 @@ export function ChartCard<R extends object>(spec: ChartCardSpec<R>): HTMLElement
   const downloads = document.createElement("div");
   downloads.className = "downloads";
   downloads.append(CsvDownload(spec.rows, {columns: spec.csv.columns, filename: spec.csv.filename ?? spec.id}));
-  if (spec.files?.length) downloads.append(FileLinks(spec.files));
+  if (spec.files?.length) downloads.append(FileLinks(spec.files, spec.filesLead));
   fig.append(downloads);
   return fig;
 }

@@ -7,7 +7,7 @@ import {ChartCard} from "./chartCard.js";
 import {LineChart, SeriesLegend, type LinePoint} from "./charts.js";
 import {TIDY_COLUMNS} from "./csv.js";
 import {indicatorFileLinks} from "./csvDownload.js";
-import {COUNTRY_CODE, COUNTY_CODE, areaName, countyMunicipalities, countySeries, findSummary, headline, inSentence, pubPath} from "./data.js";
+import {COUNTRY_CODE, COUNTY_CODE, MEDIAN_CODE, areaName, countyMunicipalities, countySeries, findSummary, headline, inSentence, pubPath} from "./data.js";
 import {h} from "./dom.js";
 import {formatChange, formatValue, formatYear} from "./format.js";
 import {GROUP_LABEL, SEX_LABEL} from "./labels.js";
@@ -46,10 +46,10 @@ export function tidyTable(unitOf: (r: TidyRow) => string) {
 }
 
 /** The status line of an indicator for an area: badge, latest value and change since baseline. */
-export function statusLine(ind: CatalogueIndicator, s: SummaryRow | undefined): Node {
+export function statusLine(ind: CatalogueIndicator, s: SummaryRow | undefined, missing = "Inget sammanfattat värde för området."): Node {
   const span = h("span", {class: "status-line"});
   if (!s) {
-    span.append(h("span", {class: "muted"}, "Inget sammanfattat värde för området."));
+    span.append(h("span", {class: "muted"}, missing));
     return span;
   }
   if (ind.kind === "goal") span.append(StatusBadge(s.trend), " ");
@@ -73,8 +73,9 @@ export function IndicatorMiniCard(opts: {
     titleHref: `${opts.root}indicators/${ind.id}?kommun=${area}`,
     level: 4,
     compact: true,
-    badge: statusLine(ind, findSummary(opts.summary, ind.id, area, sex, group)),
-    subtitle: `${who ? `${who}. ` : ""}${areaName(cat, area)} jämfört med ${series.slice(1).map(inSentence).join(" och ")}. Enhet: ${ind.unit_label_sv}.`,
+    badge: statusLine(ind, findSummary(opts.summary, ind.id, area, sex, group),
+      rows[0]?.area_code === MEDIAN_CODE ? "Kolada redovisar inget värde för länet: ingen status. Linjen är medianen av länets kommuner." : undefined),
+    subtitle: `${who ? `${who}. ` : ""}${series[0] ?? areaName(cat, area)} jämfört med ${series.slice(1).map(inSentence).join(" och ")}. Enhet: ${ind.unit_label_sv}.`,
     chart: LineChart(toPoints(rows), {series, unit, unitLabel: ind.unit_label_sv, width: opts.width, compact: true, breaks: ind.series_breaks, title: ind.title_sv}),
     rows,
     table: tidyTable((r) => r.unit),

@@ -54,7 +54,7 @@ const statusWord = (s: (typeof CARD_STATUSES)[number]) => (s === "no_value" ? "I
 const statusIcon = (s: (typeof CARD_STATUSES)[number]) => (s === "no_value" ? "○" : TREND[s].icon);
 
 /** The chart "status per goal area" for an area: counts of goal indicators by trend, with table, source and CSV. */
-export function StatusOverviewCard(cat: Catalogue, summary: readonly SummaryRow[], area: string, width: number): HTMLElement {
+export function StatusOverviewCard(cat: Catalogue, summary: readonly SummaryRow[], area: string, width: number, root: string): HTMLElement {
   const goals = strategyGoals(cat);
   const name = areaName(cat, area);
   const rows = goals.flatMap((g) => {
@@ -75,6 +75,8 @@ export function StatusOverviewCard(cat: Catalogue, summary: readonly SummaryRow[
     ],
     csv: {columns: ["goal_area", "goal", "area_code", "area_name", "status", "count"], filename: `status-${area}`},
     sources: [{id: "summary.csv", title: "Sammanställning", agency: null, publisher: "Beräknat från Kolada (RKA) och SCB", licence: "", url: "", retrieved: dates.at(-1) ?? cat.generated_at}],
-    retrieved: dates
+    retrieved: dates,
+    files: [{label: "summary.csv", href: `${root}data/pub/summary.csv`}, {label: "catalogue.json", href: `${root}data/pub/catalogue.json`}],
+    filesLead: "Underlag:"
   });
 }

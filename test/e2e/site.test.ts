@@ -281,6 +281,7 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
     for (const [path, budget] of budgets) {
       const fresh = await browser.newContext();
       const v = await open(path, fresh);
+      process.stderr.write(`page weight ${path}: ${Math.round(v.bytes / KB)} KB gzip transferred\n`);
       expect(v.bytes, `${path}: ${Math.round(v.bytes / KB)} KB`).toBeGreaterThan(10 * KB);
       expect(v.bytes, `${path}: ${Math.round(v.bytes / KB)} KB transferred`).toBeLessThanOrEqual(budget);
       await fresh.close();
