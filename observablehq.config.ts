@@ -28,8 +28,12 @@ async function goalsFromRegistry(): Promise<{id: string; title: string}[]> {
     return [];
   }
   const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  const goals = z.array(GoalArea).parse(mod.goals ?? mod.GOALS ?? mod.default);
-  return goals.sort((a, b) => a.order - b.order).map((g) => ({id: g.id, title: g.title}));
+  const parsed = z.array(GoalArea).safeParse(mod.goals ?? mod.GOALS ?? mod.default);
+  if (!parsed.success) {
+    warn(`indicators/goals.ts exports no GoalArea[] as goals/GOALS/default: no goal pages\n${z.prettifyError(parsed.error)}`);
+    return [];
+  }
+  return parsed.data.sort((a, b) => a.order - b.order).map((g) => ({id: g.id, title: g.title}));
 }
 
 async function structure(): Promise<Structure> {

@@ -74,7 +74,7 @@ export function KeyFigures(v: IndicatorView): HTMLElement {
     Kpi(`Förändring ${baseline}`, formatChange(s.change_since_baseline, unit),
       s.change_5y === null ? undefined : `${formatChange(s.change_5y, unit)} sedan ${s.change_5y_from_year}`),
     v.ind.kind === "goal" ? Kpi("Trend", StatusBadge(s.trend), `${s.trend_points} värden i bedömningen`) : null,
-    s.rank !== null ? Kpi("Plats bland länets kommuner", formatRank(s.rank, s.rank_of), "1 = bäst enligt önskad riktning") : null,
+    s.rank !== null ? Kpi(s.rank_of === 13 ? "Plats bland länets kommuner" : `Plats bland ${s.rank_of} kommuner`, formatRank(s.rank, s.rank_of), "1 = bäst enligt önskad riktning") : null,
     s.county_value !== null ? Kpi(`Skillnad mot ${comparator}`, formatChange(s.diff_vs_county, unit), `${comparator[0]!.toUpperCase()}${comparator.slice(1)}: ${formatValue(s.county_value, unit)}`) : null,
     s.sweden_value !== null && v.area !== COUNTRY_CODE ? Kpi("Skillnad mot riket", formatChange(s.diff_vs_sweden, unit), `Riket: ${formatValue(s.sweden_value, unit)}`) : null
   );
