@@ -89,7 +89,7 @@ export function TimeSeriesCard(v: IndicatorView): HTMLElement {
   return ChartCard({
     id: "tidsserie",
     title: `Utveckling ${v.from}–${v.to}`,
-    subtitle: `${w ? `${w[0]!.toUpperCase()}${w.slice(1)}. ` : ""}${series.join(", ")}. Enhet: ${v.group === "gap" ? "procentenheter" : v.ind.unit_label_sv}.`,
+    subtitle: `${w ? `${w[0]!.toUpperCase()}${w.slice(1)}. ` : ""}${series.map(inSentence).join(", ")}. Enhet: ${v.group === "gap" ? "procentenheter" : v.ind.unit_label_sv}.`,
     chart: LineChart(toPoints(rows), {series, unit, unitLabel: v.group === "gap" ? "procentenheter" : v.ind.unit_label_sv, width: v.width, breaks: v.ind.series_breaks.filter((b) => b.year > v.from && b.year <= v.to), title: v.ind.title_sv}),
     rows,
     table: tidyTable((r) => r.unit),
@@ -195,7 +195,7 @@ export function GroupCards(v: IndicatorView): HTMLElement[] {
       out.push(ChartCard({
         id: "gap",
         title: gapLabel(cmp),
-        subtitle: `Procentenheter; under noll betyder att utrikes födda ligger lägre. ${SEX_LABEL[v.sex]}. ${series.join(", ")}.`,
+        subtitle: `Procentenheter; under noll betyder att utrikes födda ligger lägre. ${SEX_LABEL[v.sex]}. ${series.map(inSentence).join(", ")}.`,
         chart: LineChart(toPoints(gapRows), {series, unit: "percentage_points", unitLabel: "procentenheter", width: v.width, breaks: v.ind.series_breaks.filter((b) => b.year > v.from && b.year <= v.to), title: gapLabel(cmp)}),
         rows: gapRows,
         table: tidyTable((r) => r.unit),

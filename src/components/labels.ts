@@ -4,7 +4,7 @@ import type {Direction, Group, Sex, TrendStatus} from "../../indicators/publishe
 export const SEX_LABEL: Record<Sex, string> = {T: "Totalt", K: "Kvinnor", M: "Män"};
 
 export const GROUP_LABEL: Record<Group, string> = {
-  all: "Alla",
+  all: "Samtliga",
   foreign_born: "Utrikes födda",
   born_in_sweden: "Inrikes födda",
   gap: "Skillnad mellan utrikes födda och jämförelsegruppen",

@@ -40,7 +40,7 @@ export function GoalCard(goal: CatalogueGoal, counts: TrendCounts, opts: {href: 
 /** A key figure box; a formatted value's unit ("procentenheter") is set smaller and may wrap below the number. */
 export function Kpi(label: string, value: string | Node, note?: string | Node): HTMLElement {
   const m = typeof value === "string" ? /^(\S+)\u00A0(.+)$/.exec(value) : null;
-  const shown = m ? [h("span", {class: "kpi-number"}, m[1]), " ", h("span", {class: "kpi-unit"}, m[2])] : [value];
+  const shown = m ? [h("span", {class: "kpi-number"}, m[1]), " ", h("span", {class: `kpi-unit${m[2]!.length > 4 ? " long" : ""}`}, m[2])] : [value];
   return h("div", {class: "card kpi"}, h("div", {class: "kpi-label"}, label), h("div", {class: "kpi-value"}, shown), note ? h("div", {class: "kpi-note"}, note) : null);
 }
 
