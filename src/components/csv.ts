@@ -20,34 +20,48 @@ export const SUMMARY_COLUMNS = [
   "county_value", "county_comparator", "diff_vs_county"
 ] as const;
 
-/** Columns of areas/comparisons.csv (the neighbourhood comparison file). */
+/**
+ * Columns of areas/comparisons.csv, mirroring the areas stage's draft contract (data-loaders/publish/areas-contract.ts,
+ * not yet in main): one row per area × indicator × year with its comparators.
+ */
 export const COMPARISON_COLUMNS = [
-  "area_code", "area_name", "short_name", "municipality_code", "area_type", "indicator_id", "year", "value",
-  "municipality_value", "county_value", "same_type_value", "diff_vs_municipality", "diff_vs_county", "diff_vs_same_type",
-  "change_2020_2023", "rank", "rank_of", "base", "suppressed", "reason"
+  "indicator_id", "area_code", "area_name", "area_level", "municipality_code", "area_type", "year", "unit",
+  "value", "municipality_value", "county_value", "same_type_value", "same_type_n",
+  "diff_municipality", "diff_county", "diff_same_type", "change_from_year", "change",
+  "rank", "rank_of", "base", "base_unit", "status", "suppressed", "reason", "note"
 ] as const;
 
 export interface ComparisonRow {
+  indicator_id: string;
   area_code: string;
   area_name: string;
-  short_name: string;
+  area_level: "regso" | "deso";
   municipality_code: string;
   area_type: number | null;
-  indicator_id: string;
   year: number;
+  unit: string;
   value: number | null;
+  /** The same ratio over the municipality (null for means and medians). */
   municipality_value: number | null;
   county_value: number | null;
+  /** Pooled over the county's RegSO of the same area type. */
   same_type_value: number | null;
-  diff_vs_municipality: number | null;
-  diff_vs_county: number | null;
-  diff_vs_same_type: number | null;
-  change_2020_2023: number | null;
+  same_type_n: number | null;
+  diff_municipality: number | null;
+  diff_county: number | null;
+  diff_same_type: number | null;
+  /** Set on the latest year's row only: change = value(latest) − value(change_from_year). */
+  change_from_year: number | null;
+  change: number | null;
+  /** 1 = highest value among the county's areas of the same level. */
   rank: number | null;
   rank_of: number | null;
   base: number | null;
+  base_unit: string;
+  status: "" | "missing" | "suppressed";
   suppressed: boolean;
   reason: string;
+  note: string;
 }
 
 /** How a column's cells are read. */
@@ -116,9 +130,10 @@ const SUMMARY_TYPES: Record<string, CellType> = {
 };
 
 const COMPARISON_TYPES: Record<string, CellType> = {
-  area_type: "int?", year: "int", value: "number?", municipality_value: "number?", county_value: "number?",
-  same_type_value: "number?", diff_vs_municipality: "number?", diff_vs_county: "number?", diff_vs_same_type: "number?",
-  change_2020_2023: "number?", rank: "int?", rank_of: "int?", base: "number?", suppressed: "bool"
+  area_level: {oneOf: ["regso", "deso"]}, area_type: "int?", year: "int", value: "number?", municipality_value: "number?",
+  county_value: "number?", same_type_value: "number?", same_type_n: "int?", diff_municipality: "number?", diff_county: "number?",
+  diff_same_type: "number?", change_from_year: "int?", change: "number?", rank: "int?", rank_of: "int?", base: "number?",
+  status: {oneOf: ["", "missing", "suppressed"]}, suppressed: "bool"
 };
 
 /** Rows of a tidy indicator CSV (indicators/<id>.csv, areas/<id>.csv). */

@@ -45,6 +45,8 @@ describe("site CSV reading and writing", () => {
     for (const r of tidy) published.TidyRow.parse(r);
     const cmp = parseComparisonCsv(readFileSync(join(FIXTURE, "areas", "comparisons.csv"), "utf8"));
     expect(cmp[0] && Object.keys(cmp[0])).toEqual([...COMPARISON_COLUMNS]);
-    expect(cmp.some((r) => r.suppressed && r.value === null && r.reason !== "")).toBe(true);
+    expect(cmp.some((r) => r.suppressed && r.status === "suppressed" && r.value === null && r.reason !== "")).toBe(true);
+    // The change is set on the latest year's row only.
+    expect(new Set(cmp.filter((r) => r.change_from_year !== null).map((r) => r.year))).toEqual(new Set([2023]));
   });
 });
