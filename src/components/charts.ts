@@ -64,22 +64,28 @@ export function LineChart(points: readonly LinePoint[], opts: {
   }));
   if (!compact && !legend) {
     const height = opts.height ?? 320;
-    marks.push(Plot.text(spreadLabels(last, values, height - 60), {
+    // The y domain includes 0 when the zero rule is drawn.
+    marks.push(Plot.text(spreadLabels(last, spansZero ? [...values, 0] : values, height - 60), {
       x: "year", y: "labelY", text: labelText,
       dx: 8, textAnchor: "start", fill: "series", fontWeight: 600, fontSize: 11, stroke: "white", strokeWidth: 3, paintOrder: "stroke"
     }));
   }
   const domain = [...opts.series];
   const marginRight = compact || legend ? 16 : Math.max(60, labelWidth);
+  // A single value (or a flat series) would give a zero-width y domain and ticks with needless decimals.
+  const lo = Math.min(...values, spansZero ? 0 : Infinity);
+  const hi = Math.max(...values, spansZero ? 0 : -Infinity);
+  const pad = Math.max(Math.abs(hi) * 0.1, 1);
+  const yDomain = opts.yDomain ?? (values.length && hi - lo < 1e-9 ? [lo - pad, hi + pad] as [number, number] : undefined);
   const plot = Plot.plot({
     width: opts.width,
     height: opts.height ?? (compact ? 150 : 320),
-    marginLeft: compact ? 38 : 48,
+    marginLeft: compact ? 44 : 52,
     marginRight,
     marginTop: compact ? 12 : 24,
     ariaLabel: opts.title,
     x: {label: null, tickFormat: (d: number) => formatYear(d), ticks: yearTicks(years, opts.width - 50 - marginRight), domain: [Math.min(...years) - 0.3, Math.max(...years) + 0.3]},
-    y: {label: compact ? null : yLabel(opts.unitLabel), tickFormat: formatTick, grid: true, nice: true, ticks: compact ? 3 : 6, ...(opts.yDomain ? {domain: opts.yDomain} : {})},
+    y: {label: compact ? null : yLabel(opts.unitLabel), tickFormat: formatTick, grid: true, nice: true, ticks: compact ? 3 : 6, ...(yDomain ? {domain: yDomain} : {})},
     color: {domain, range: PALETTE.slice(0, Math.max(1, domain.length)), legend: false},
     symbol: {domain, range: SYMBOLS.slice(0, Math.max(1, domain.length))},
     style: {fontSize: "12px"},
@@ -98,7 +104,8 @@ export function LineChart(points: readonly LinePoint[], opts: {
 export function spreadLabels(points: readonly LinePoint[], values: readonly number[], plotHeight: number): (LinePoint & {labelY: number})[] {
   const min = Math.min(...values);
   const max = Math.max(...values);
-  const gap = ((max - min) || 1) * (14 / Math.max(plotHeight, 50));
+  // 15 px per line, over a range widened a little as Plot's nice domain does.
+  const gap = ((max - min) || 1) * 1.1 * (15 / Math.max(plotHeight, 50));
   const sorted = [...points].sort((a, b) => a.value! - b.value!).map((p) => ({...p, labelY: p.value!}));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.labelY - sorted[i - 1]!.labelY < gap) sorted[i]!.labelY = sorted[i - 1]!.labelY + gap;

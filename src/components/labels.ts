@@ -18,7 +18,7 @@ export function gapLabel(comparison: "all" | "born_in_sweden" | null): string {
   return comparison === "born_in_sweden"
     ? "Skillnad: utrikes födda − inrikes födda"
     : comparison === "all"
-      ? "Skillnad: utrikes födda − alla"
+      ? "Skillnad: utrikes födda − samtliga"
       : GROUP_LABEL.gap;
 }
 

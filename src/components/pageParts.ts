@@ -19,19 +19,20 @@ export function TestDataNotice(cat: Catalogue): HTMLElement | null {
 const SHOWN: TrendStatus[] = ["improving", "stable", "worsening"];
 
 /** A goal area as a card: title (link), counts improving / stable / worsening (icon + word), freshest year. */
-export function GoalCard(goal: CatalogueGoal, counts: TrendCounts, opts: {href: string; freshest: number | null; nIndicators: number; areaName: string}): HTMLElement {
-  const notAssessed = counts.insufficient_data + counts.no_value;
+export function GoalCard(goal: CatalogueGoal, counts: TrendCounts, opts: {href: string; freshest: number | null; nIndicators: number; areaName: string; isCounty?: boolean}): HTMLElement {
   if (opts.nIndicators === 0) {
     return h("article", {class: "card goal-card", "data-goal": goal.id},
       h("h3", {}, h("a", {href: opts.href}, goal.title)),
       h("p", {class: "muted"}, "Inga målindikatorer publicerade för området ännu. Sidan visar delmålen och varför de inte mäts."));
   }
+  const n = (k: number) => `${k} ${k === 1 ? "indikator" : "indikatorer"}`;
   return h("article", {class: "card goal-card", "data-goal": goal.id},
     h("h3", {}, h("a", {href: opts.href}, goal.title)),
-    h("p", {class: "muted"}, `${opts.nIndicators} ${opts.nIndicators === 1 ? "indikator" : "indikatorer"} · status för ${opts.areaName}`),
+    h("p", {class: "muted"}, `${n(opts.nIndicators)} · status för ${opts.areaName}`),
     h("ul", {class: "counts"},
-      SHOWN.map((s) => h("li", {"data-status": s}, StatusBadge(s), ` ${counts[s]} ${counts[s] === 1 ? "indikator" : "indikatorer"}`)),
-      notAssessed ? h("li", {"data-status": "not_assessed"}, h("span", {class: "muted"}, `${TREND.insufficient_data.icon} ${notAssessed} utan bedömning (kort serie eller inget värde)`)) : null
+      SHOWN.map((s) => h("li", {"data-status": s}, StatusBadge(s), ` ${n(counts[s])}`)),
+      counts.insufficient_data ? h("li", {"data-status": "insufficient_data", class: "muted"}, `${TREND.insufficient_data.icon} ${n(counts.insufficient_data)} med för kort serie`) : null,
+      counts.no_value ? h("li", {"data-status": "no_value", class: "muted"}, `○ ${n(counts.no_value)} utan värde för ${opts.areaName}${opts.isCounty ? " (Kolada har inget länsvärde; välj en kommun)" : ""}`) : null
     ),
     h("p", {class: "fresh"}, `Senaste data: ${formatYear(opts.freshest)}`)
   );

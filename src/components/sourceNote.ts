@@ -12,7 +12,7 @@ export function sourceText(sources: readonly SourceRef[], retrieved: readonly st
   if (sources.length === 0) throw new Error("a chart without a source: every chart must name one");
   const parts = sources.map((s) => {
     const kind = s.id.startsWith("kolada:") ? "KPI " : s.id.startsWith("scb:") ? "tabell " : "";
-    const agency = s.agency && s.agency !== s.publisher ? ` (${s.agency})` : "";
+    const agency = s.agency && !s.publisher.startsWith(s.agency) ? ` (${s.agency})` : "";
     return `${s.publisher}, ${kind}${sourceCode(s.id)}${agency}`;
   });
   const dates = [...new Set((retrieved.length ? retrieved : sources.map((s) => s.retrieved)).map(formatDate))].sort();
