@@ -1,0 +1,163 @@
+/**
+ * Reading the published CSV files in the browser and writing the CSV the user downloads. The column lists mirror
+ * indicators/published.ts (a unit test checks they are equal); the pages cannot import zod schemas from outside
+ * the site's root, so rows are checked here by a small typed parser that throws on any unexpected cell.
+ */
+import {csvParseRows} from "d3-dsv";
+import type {SummaryRow, TidyRow} from "../../indicators/published.js";
+
+export const TIDY_COLUMNS = [
+  "indicator_id", "area_code", "area_name", "area_level", "year", "sex", "group",
+  "value", "unit", "status", "source", "retrieved"
+] as const;
+
+export const SUMMARY_COLUMNS = [
+  "indicator_id", "area_code", "area_name", "area_level", "sex", "group",
+  "latest_year", "latest_value", "baseline_year", "baseline_value", "baseline_is_strategy_start",
+  "change_since_baseline", "change_5y_from_year", "change_5y",
+  "trend", "trend_points", "trend_slope_per_year",
+  "rank", "rank_of", "sweden_value", "diff_vs_sweden",
+  "county_value", "county_comparator", "diff_vs_county"
+] as const;
+
+/**
+ * Columns of areas/comparisons.csv, mirroring the areas stage's draft contract (data-loaders/publish/areas-contract.ts,
+ * not yet in main): one row per area × indicator × year with its comparators.
+ */
+export const COMPARISON_COLUMNS = [
+  "indicator_id", "area_code", "area_name", "area_level", "municipality_code", "area_type", "year", "unit",
+  "value", "municipality_value", "county_value", "same_type_value", "same_type_n",
+  "diff_municipality", "diff_county", "diff_same_type", "change_from_year", "change",
+  "rank", "rank_of", "base", "base_unit", "status", "suppressed", "reason", "note"
+] as const;
+
+export interface ComparisonRow {
+  indicator_id: string;
+  area_code: string;
+  area_name: string;
+  area_level: "regso" | "deso";
+  municipality_code: string;
+  area_type: number | null;
+  year: number;
+  unit: string;
+  value: number | null;
+  /** The same ratio over the municipality (null for means and medians). */
+  municipality_value: number | null;
+  county_value: number | null;
+  /** Pooled over the county's RegSO of the same area type. */
+  same_type_value: number | null;
+  same_type_n: number | null;
+  diff_municipality: number | null;
+  diff_county: number | null;
+  diff_same_type: number | null;
+  /** Set on the latest year's row only: change = value(latest) − value(change_from_year). */
+  change_from_year: number | null;
+  change: number | null;
+  /** 1 = highest value among the county's areas of the same level. */
+  rank: number | null;
+  rank_of: number | null;
+  base: number | null;
+  base_unit: string;
+  status: "" | "missing" | "suppressed";
+  suppressed: boolean;
+  reason: string;
+  note: string;
+}
+
+/** How a column's cells are read. */
+export type CellType = "string" | "int" | "int?" | "number?" | "bool" | {oneOf: readonly string[]};
+
+function readCell(type: CellType, raw: string, where: () => string): unknown {
+  if (typeof type === "object") {
+    if (!type.oneOf.includes(raw)) throw new Error(`${where()}: ${JSON.stringify(raw)} is not one of ${type.oneOf.join(", ")}`);
+    return raw;
+  }
+  switch (type) {
+    case "string":
+      return raw;
+    case "bool":
+      if (raw !== "true" && raw !== "false") throw new Error(`${where()}: ${JSON.stringify(raw)} is not true/false`);
+      return raw === "true";
+    case "int":
+    case "int?":
+    case "number?": {
+      if (raw === "" && type !== "int") return null;
+      const n = Number(raw);
+      if (raw === "" || !Number.isFinite(n) || (type !== "number?" && !Number.isInteger(n))) {
+        throw new Error(`${where()}: ${JSON.stringify(raw)} is not ${type === "number?" ? "a number" : "an integer"}`);
+      }
+      return n;
+    }
+  }
+}
+
+/**
+ * Parse CSV text whose header must equal `columns` exactly (same names, same order), converting each cell by its
+ * type. Throws naming the file, row and column of the first bad cell.
+ */
+export function parseCsv<T>(text: string, columns: readonly string[], types: Record<string, CellType>, file: string): T[] {
+  const rows = csvParseRows(text.replace(/^\uFEFF/, ""));
+  const header = rows[0] ?? [];
+  if (header.join(",") !== columns.join(",")) {
+    throw new Error(`${file}: unexpected header ${JSON.stringify(header)}; expected ${JSON.stringify(columns)}`);
+  }
+  return rows.slice(1).filter((r) => !(r.length === 1 && r[0] === "")).map((r, i) => {
+    if (r.length !== columns.length) throw new Error(`${file} row ${i + 2}: ${r.length} cells, expected ${columns.length}`);
+    const obj: Record<string, unknown> = {};
+    columns.forEach((c, j) => {
+      obj[c] = readCell(types[c] ?? "string", r[j]!, () => `${file} row ${i + 2} column ${c}`);
+    });
+    return obj as T;
+  });
+}
+
+const SEXES = ["T", "K", "M"] as const;
+const GROUPS = ["all", "foreign_born", "born_in_sweden", "gap", "refugees", "newly_arrived", "excl_newly_arrived"] as const;
+const LEVELS = ["country", "county", "municipality", "regso", "deso"] as const;
+
+const TIDY_TYPES: Record<string, CellType> = {
+  area_level: {oneOf: LEVELS}, year: "int", sex: {oneOf: SEXES}, group: {oneOf: GROUPS}, value: "number?",
+  status: {oneOf: ["", "missing", "suppressed", "break"]}
+};
+
+const SUMMARY_TYPES: Record<string, CellType> = {
+  area_level: {oneOf: LEVELS}, sex: {oneOf: SEXES}, group: {oneOf: GROUPS},
+  latest_year: "int?", latest_value: "number?", baseline_year: "int?", baseline_value: "number?", baseline_is_strategy_start: "bool",
+  change_since_baseline: "number?", change_5y_from_year: "int?", change_5y: "number?",
+  trend: {oneOf: ["improving", "stable", "worsening", "insufficient_data", "not_applicable"]}, trend_points: "int",
+  trend_slope_per_year: "number?", rank: "int?", rank_of: "int?", sweden_value: "number?", diff_vs_sweden: "number?",
+  county_value: "number?", county_comparator: {oneOf: ["county", "municipal_median", "none"]}, diff_vs_county: "number?"
+};
+
+const COMPARISON_TYPES: Record<string, CellType> = {
+  area_level: {oneOf: ["regso", "deso"]}, area_type: "int?", year: "int", value: "number?", municipality_value: "number?",
+  county_value: "number?", same_type_value: "number?", same_type_n: "int?", diff_municipality: "number?", diff_county: "number?",
+  diff_same_type: "number?", change_from_year: "int?", change: "number?", rank: "int?", rank_of: "int?", base: "number?",
+  status: {oneOf: ["", "missing", "suppressed"]}, suppressed: "bool"
+};
+
+/** Rows of a tidy indicator CSV (indicators/<id>.csv, areas/<id>.csv). */
+export function parseTidyCsv(text: string, file: string): TidyRow[] {
+  return parseCsv<TidyRow>(text, TIDY_COLUMNS, TIDY_TYPES, file);
+}
+
+/** Rows of summary.csv. */
+export function parseSummaryCsv(text: string, file = "summary.csv"): SummaryRow[] {
+  return parseCsv<SummaryRow>(text, SUMMARY_COLUMNS, SUMMARY_TYPES, file);
+}
+
+/** Rows of areas/comparisons.csv. */
+export function parseComparisonCsv(text: string, file = "areas/comparisons.csv"): ComparisonRow[] {
+  return parseCsv<ComparisonRow>(text, COMPARISON_COLUMNS, COMPARISON_TYPES, file);
+}
+
+/** RFC 4180 CSV like the published files: header row, comma, decimal point, null as empty, LF line ends. */
+export function toCsv(rows: readonly object[], columns: readonly string[]): string {
+  const cell = (v: unknown): string => {
+    if (v === null || v === undefined) return "";
+    const s = String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  const lines = rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c])).join(","));
+  return [columns.join(","), ...lines].join("\n") + "\n";
+}

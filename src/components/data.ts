@@ -1,0 +1,148 @@
+/** Lookups over the published catalogue and rows, shared by the pages. Pure functions, unit-tested. */
+import type {
+  Catalogue, CatalogueArea, CatalogueGoal, CatalogueIndicator, Group, Sex, SummaryRow, TidyRow, TrendStatus
+} from "../../indicators/published.js";
+
+export const COUNTRY_CODE = "0000";
+export const COUNTY_CODE = "0006";
+/** Synthetic area code of the median of the county's municipalities (drawn where Kolada has no county value). */
+export const MEDIAN_CODE = "0006-median";
+export const MEDIAN_NAME = "Median av länets kommuner";
+
+/** The county's municipalities (Kolada codes start with the county's two digits), sorted by name. */
+export function countyMunicipalities(cat: Catalogue): CatalogueArea[] {
+  return cat.areas
+    .filter((a) => a.level === "municipality" && a.code.startsWith(COUNTY_CODE.slice(2)))
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
+
+/** Area by code, or an Error naming the code. */
+export function areaByCode(cat: Catalogue, code: string): CatalogueArea {
+  const a = cat.areas.find((x) => x.code === code);
+  if (!a) throw new Error(`area ${code} is not in catalogue.json`);
+  return a;
+}
+
+/** Display name of an area ("Jönköpings län", "Tranås"). */
+export function areaName(cat: Catalogue, code: string): string {
+  if (code === MEDIAN_CODE) return MEDIAN_NAME;
+  return cat.areas.find((x) => x.code === code)?.name ?? code;
+}
+
+export function indicatorById(cat: Catalogue, id: string): CatalogueIndicator {
+  const i = cat.indicators.find((x) => x.id === id);
+  if (!i) throw new Error(`indicator ${id} is not in catalogue.json`);
+  return i;
+}
+
+export function goalById(cat: Catalogue, id: string): CatalogueGoal {
+  const g = cat.goals.find((x) => x.id === id);
+  if (!g) throw new Error(`goal area ${id} is not in catalogue.json`);
+  return g;
+}
+
+/**
+ * A context group (population description, no status) rather than a goal area of the strategy: it has no sub-goals,
+ * no focus goal, and no goal indicators.
+ */
+export function isContextGroup(cat: Catalogue, goal: CatalogueGoal): boolean {
+  return goal.subgoals.length === 0 && goal.tranas_focus_goal === null &&
+    !cat.indicators.some((i) => i.goal_area === goal.id && i.kind === "goal");
+}
+
+/** Goal areas of the strategy (ordered), without context groups. */
+export function strategyGoals(cat: Catalogue): CatalogueGoal[] {
+  return [...cat.goals].sort((a, b) => a.order - b.order).filter((g) => !isContextGroup(cat, g));
+}
+
+export function goalIndicators(cat: Catalogue, goalId: string): CatalogueIndicator[] {
+  return cat.indicators.filter((i) => i.goal_area === goalId);
+}
+
+/**
+ * The headline series of an indicator: its first declared group (the indicator's own population, e.g. foreign-born)
+ * and both sexes together when available.
+ */
+export function headline(ind: CatalogueIndicator): {sex: Sex; group: Group} {
+  const group = ind.groups[0];
+  if (!group) throw new Error(`indicator ${ind.id} declares no groups`);
+  return {sex: ind.sexes.includes("T") ? "T" : ind.sexes[0]!, group};
+}
+
+/** The summary row of one indicator × area × sex × group, if published. */
+export function findSummary(rows: readonly SummaryRow[], indicator: string, area: string, sex: Sex, group: Group): SummaryRow | undefined {
+  return rows.find((r) => r.indicator_id === indicator && r.area_code === area && r.sex === sex && r.group === group);
+}
+
+export type TrendCounts = Record<TrendStatus, number> & {no_value: number};
+
+/** How many goal indicators of a goal area improve / stay / worsen for an area (headline series). */
+export function trendCounts(cat: Catalogue, summary: readonly SummaryRow[], goalId: string, area: string): TrendCounts {
+  const counts: TrendCounts = {improving: 0, stable: 0, worsening: 0, insufficient_data: 0, not_applicable: 0, no_value: 0};
+  for (const ind of goalIndicators(cat, goalId)) {
+    if (ind.kind !== "goal") continue;
+    const h = headline(ind);
+    const row = findSummary(summary, ind.id, area, h.sex, h.group);
+    if (row) counts[row.trend] += 1;
+    else counts.no_value += 1;
+  }
+  return counts;
+}
+
+/** The freshest data year among a goal area's indicators (catalogue latest_year), or null. */
+export function freshestYear(cat: Catalogue, goalId: string): number | null {
+  const years = goalIndicators(cat, goalId).map((i) => i.latest_year).filter((y): y is number => y !== null);
+  return years.length ? Math.max(...years) : null;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * The county comparison series for a sex × group: Kolada's county rows (0006) when the file has them, otherwise
+ * the median of the county's municipalities per year, as rows with area_code MEDIAN_CODE and a name that says so.
+ */
+export function countySeries(rows: readonly TidyRow[], municipalityCodes: readonly string[], sex: Sex, group: Group): TidyRow[] {
+  const own = rows.filter((r) => r.area_code === COUNTY_CODE && r.sex === sex && r.group === group);
+  if (own.length > 0) return own;
+  const munis = new Set(municipalityCodes);
+  const byYear = new Map<number, TidyRow[]>();
+  for (const r of rows) {
+    if (r.sex !== sex || r.group !== group || !munis.has(r.area_code)) continue;
+    byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+  }
+  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, rs]) => {
+    const values = rs.map((r) => r.value).filter((v): v is number => v !== null);
+    const first = rs[0]!;
+    return {
+      ...first, area_code: MEDIAN_CODE, area_name: MEDIAN_NAME, area_level: "county", year,
+      value: values.length ? Math.round(median(values)! * 1000) / 1000 : null,
+      status: values.length ? "" : "missing",
+      retrieved: [...new Set(rs.map((r) => r.retrieved))].sort().at(-1)!
+    } satisfies TidyRow;
+  });
+}
+
+/** Published path of a file (catalogue `files` entries may be relative to pub/ or carry the data/pub/ prefix). */
+export function pubPath(path: string): string {
+  return path.replace(/^\/?(?:src\/)?(?:data\/pub\/)?/, "");
+}
+
+/** An area name inside a sentence: "medianen av länets kommuner" rather than the capitalised label. */
+export function inSentence(name: string): string {
+  return name === MEDIAN_NAME ? "medianen av länets kommuner" : name;
+}
+
+/** Distinct values, in first-seen order. */
+export function unique<T>(xs: Iterable<T>): T[] {
+  return [...new Set(xs)];
+}
+
+/** "Tranås kommun", "Jönköpings kommun": the genitive s is added after a consonant other than s, x, z. */
+export function municipalityTitle(name: string): string {
+  return /[aeiouyåäösxz]$/i.test(name) ? `${name} kommun` : `${name}s kommun`;
+}

@@ -1,0 +1,87 @@
+/**
+ * Small multiple of one indicator: the chosen area against the county (or the labelled median of its
+ * municipalities) and Sweden, headline series, in a compact ChartCard with table, source and downloads.
+ */
+import type {Catalogue, CatalogueIndicator, SummaryRow, TidyRow} from "../../indicators/published.js";
+import {ChartCard} from "./chartCard.js";
+import {LineChart, SeriesLegend, type LinePoint} from "./charts.js";
+import {TIDY_COLUMNS} from "./csv.js";
+import {indicatorFileLinks} from "./csvDownload.js";
+import {COUNTRY_CODE, COUNTY_CODE, MEDIAN_CODE, areaName, countyMunicipalities, countySeries, findSummary, headline, inSentence, pubPath} from "./data.js";
+import {h} from "./dom.js";
+import {formatChange, formatValue, formatYear} from "./format.js";
+import {GROUP_LABEL, SEX_LABEL} from "./labels.js";
+import {StatusBadge} from "./statusBadge.js";
+
+export const STATUS_LABEL: Record<TidyRow["status"], string> = {"": "", missing: "Saknas", suppressed: "Undertryckt (litet underlag)", break: "Brott i serien"};
+
+/** The rows compared on a page for one indicator: the chosen area, the county comparison and Sweden, in that order. */
+export function comparisonRows(cat: Catalogue, rows: readonly TidyRow[], area: string, sex: TidyRow["sex"], group: TidyRow["group"]): {series: string[]; rows: TidyRow[]} {
+  const pick = (code: string) => rows.filter((r) => r.area_code === code && r.sex === sex && r.group === group);
+  const county = countySeries(rows, countyMunicipalities(cat).map((a) => a.code), sex, group);
+  const parts: TidyRow[][] = area === COUNTY_CODE ? [county, pick(COUNTRY_CODE)] : [pick(area), county, pick(COUNTRY_CODE)];
+  const kept = parts.filter((p) => p.length > 0);
+  return {series: kept.map((p) => p[0]!.area_name), rows: kept.flat()};
+}
+
+/** The legend shared by a page's small multiples: the chosen area, the county (or the median), Sweden. */
+export function ComparisonLegend(cat: Catalogue, area: string): HTMLElement {
+  const county = `${areaName(cat, COUNTY_CODE)} (eller medianen av länets kommuner där länsvärde saknas)`;
+  return SeriesLegend(area === COUNTY_CODE ? [county, areaName(cat, COUNTRY_CODE)] : [areaName(cat, area), county, areaName(cat, COUNTRY_CODE)]);
+}
+
+/** Line points of tidy rows, one series per area name. */
+export function toPoints(rows: readonly TidyRow[]): LinePoint[] {
+  return rows.map((r) => ({series: r.area_name, year: r.year, value: r.value}));
+}
+
+/** Table columns for tidy rows (same rows as the CSV). */
+export function tidyTable(unitOf: (r: TidyRow) => string) {
+  return [
+    {key: "area_name", label: "Område"},
+    {key: "year", label: "År", format: (r: TidyRow) => formatYear(r.year)},
+    {key: "value", label: "Värde", numeric: true, format: (r: TidyRow) => formatValue(r.value, unitOf(r))},
+    {key: "status", label: "Anmärkning", format: (r: TidyRow) => STATUS_LABEL[r.status]}
+  ];
+}
+
+/** The status line of an indicator for an area: badge, latest value and change since baseline. */
+export function statusLine(ind: CatalogueIndicator, s: SummaryRow | undefined, missing = "Inget sammanfattat värde för området."): Node {
+  const span = h("span", {class: "status-line"});
+  if (!s) {
+    span.append(h("span", {class: "muted"}, missing));
+    return span;
+  }
+  if (ind.kind === "goal") span.append(StatusBadge(s.trend), " ");
+  const since = s.baseline_year === null ? "" : ` (${formatChange(s.change_since_baseline, ind.unit)} sedan ${s.baseline_year})`;
+  span.append(`${formatValue(s.latest_value, ind.unit)} år ${formatYear(s.latest_year)}${since}`);
+  return span;
+}
+
+/** One indicator's small multiple for an area. */
+export function IndicatorMiniCard(opts: {
+  cat: Catalogue; ind: CatalogueIndicator; rows: readonly TidyRow[]; summary: readonly SummaryRow[]; area: string; root: string; width: number;
+}): HTMLElement {
+  const {cat, ind, area} = opts;
+  const {sex, group} = headline(ind);
+  const {series, rows} = comparisonRows(cat, opts.rows, area, sex, group);
+  const unit = rows[0]?.unit ?? ind.unit;
+  const who = [group !== "all" ? GROUP_LABEL[group] : null, sex !== "T" ? SEX_LABEL[sex] : null].filter(Boolean).join(", ");
+  return ChartCard({
+    id: `${ind.id}-${area}`,
+    title: ind.title_sv,
+    titleHref: `${opts.root}indicators/${ind.id}?kommun=${area}`,
+    level: 4,
+    compact: true,
+    badge: statusLine(ind, findSummary(opts.summary, ind.id, area, sex, group),
+      rows[0]?.area_code === MEDIAN_CODE ? "Kolada redovisar inget värde för länet: ingen status. Linjen är medianen av länets kommuner." : undefined),
+    subtitle: `${who ? `${who}. ` : ""}${series[0] ?? areaName(cat, area)} jämfört med ${series.slice(1).map(inSentence).join(" och ")}. Enhet: ${ind.unit_label_sv}.`,
+    chart: LineChart(toPoints(rows), {series, unit, unitLabel: ind.unit_label_sv, width: opts.width, compact: true, breaks: ind.series_breaks, title: ind.title_sv}),
+    rows,
+    table: tidyTable((r) => r.unit),
+    csv: {columns: TIDY_COLUMNS, filename: `${ind.id}-${area}`},
+    sources: ind.sources,
+    retrieved: [...new Set(rows.map((r) => r.retrieved))],
+    files: indicatorFileLinks(opts.root, ind.files, pubPath)
+  });
+}

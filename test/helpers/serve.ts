@@ -1,0 +1,74 @@
+/**
+ * A small static server for the built site (dist/) on 127.0.0.1: Framework's clean URLs (/x → x.html,
+ * /x/ → x/index.html), correct MIME types, gzip when the client accepts it (so transferred bytes are realistic).
+ * Used by the browser tests and `npm run serve`.
+ */
+import {createServer, type Server} from "node:http";
+import {existsSync, readFileSync, statSync} from "node:fs";
+import {extname, join, normalize, resolve, sep} from "node:path";
+import {gzipSync} from "node:zlib";
+import {PROJECT_ROOT} from "../../data-loaders/lib/config.js";
+
+export const DIST = join(PROJECT_ROOT, "dist");
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8", ".csv": "text/csv; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml", ".png": "image/png", ".zip": "application/zip", ".parquet": "application/vnd.apache.parquet",
+  ".wasm": "application/wasm", ".geojson": "application/geo+json", ".map": "application/json"
+};
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".csv", ".txt", ".svg", ".geojson", ".map"]);
+
+export interface StaticServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Map a request path to a file under root, or null (404). Never leaves root. */
+export function resolveFile(root: string, urlPath: string): string | null {
+  const path = decodeURIComponent(urlPath.split("?")[0]!);
+  const base = resolve(root);
+  const candidate = resolve(base, "." + normalize(path));
+  if (candidate !== base && !candidate.startsWith(base + sep)) return null;
+  const tries = path.endsWith("/") ? [join(candidate, "index.html")] : [candidate, `${candidate}.html`, join(candidate, "index.html")];
+  return tries.find((f) => existsSync(f) && statSync(f).isFile()) ?? null;
+}
+
+/** Serve `root` on 127.0.0.1 (port 0 = any free port). */
+export async function serve(root = DIST, port = 0): Promise<StaticServer> {
+  if (!existsSync(join(root, "index.html"))) throw new Error(`${root} has no index.html: build the site first (npm run build)`);
+  const server = createServer((req, res) => {
+    const file = resolveFile(root, req.url ?? "/");
+    if (!file) {
+      const notFound = join(root, "404.html");
+      res.writeHead(404, {"content-type": MIME[".html"]!});
+      res.end(existsSync(notFound) ? readFileSync(notFound) : "not found");
+      return;
+    }
+    const ext = extname(file);
+    let body: Buffer = readFileSync(file);
+    const headers: Record<string, string> = {"content-type": MIME[ext] ?? "application/octet-stream", "cache-control": "no-cache"};
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+      body = gzipSync(body);
+      headers["content-encoding"] = "gzip";
+    }
+    headers["content-length"] = String(body.length);
+    res.writeHead(200, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  });
+  await new Promise<void>((ok) => server.listen(port, "127.0.0.1", ok));
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("server has no port");
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    server,
+    close: () => new Promise<void>((ok, fail) => server.close((e) => (e ? fail(e) : ok())))
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 3000);
+  const s = await serve(DIST, port);
+  process.stderr.write(`serving ${DIST} at ${s.url}\n`);
+}
