@@ -12,7 +12,7 @@ import {PROJECT_ROOT} from "./lib/config.js";
 import {startSim} from "./lib/simulator.js";
 import type {RunReport} from "./report.js";
 
-const {values} = parseArgs({options: {scope: {type: "string", multiple: true, default: ["county", "sweden"]}}});
+const {values} = parseArgs({options: {scope: {type: "string", multiple: true, default: ["county", "sweden"]}, "no-site": {type: "boolean", default: false}}});
 
 interface Row {
   scope: string;
@@ -90,3 +90,8 @@ process.stdout.write(`\nPipeline benchmark (simulator on loopback; each run in i
 process.stdout.write("wall s includes process start (tsx); stage columns are in ms; RSS is the pipeline process's peak\n\n");
 process.stdout.write(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|\n`);
 for (const t of table) process.stdout.write(`| ${t.join(" | ")} |\n`);
+
+if (!values["no-site"]) {
+  const {benchSite} = await import("./bench-site.js");
+  process.stdout.write(`\n${(await benchSite()).join("\n")}\n`);
+}

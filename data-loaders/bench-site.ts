@@ -1,0 +1,63 @@
+/**
+ * The site part of `npm run bench`: build time of `observable build` (cold loader cache) and, per page,
+ * the bytes transferred (gzip, as served) and the time to the first chart in headless Chromium.
+ * Needs published files in src/data/pub (run `npm run demo` first). Prints figures, asserts nothing.
+ */
+import {existsSync} from "node:fs";
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
+import {chromium} from "playwright-core";
+import {serve} from "../test/helpers/serve.js";
+import {PROJECT_ROOT} from "./lib/config.js";
+import {buildSite} from "./site.js";
+
+/** Build the site and measure a representative page of each kind; returns markdown table lines. */
+export async function benchSite(): Promise<string[]> {
+  const pub = join(PROJECT_ROOT, "src", "data", "pub", "catalogue.json");
+  if (!existsSync(pub)) return ["(site skipped: no src/data/pub/catalogue.json — run `npm run demo` first)"];
+  const catalogue = JSON.parse(await readFile(pub, "utf8")) as {goals: {id: string}[]; indicators: {id: string}[]; areas: {code: string; level: string}[]};
+  const buildMs = await buildSite({quiet: true});
+  const municipality = catalogue.areas.find((a) => a.level === "municipality")!.code;
+  const pages = [
+    "/", `/goals/${catalogue.goals[0]!.id}`, `/indicators/${catalogue.indicators[0]!.id}`, `/kommuner/${municipality}`,
+    "/omraden", "/karta", "/data", "/metod"
+  ];
+  const server = await serve();
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+  });
+  const lines = [`Site: observable build ${(buildMs / 1000).toFixed(1)} s (cold loader cache)`, "", "| page | KB transferred (gzip) | requests | first chart ms |", "|---|---|---|---|"];
+  try {
+    for (const path of pages) {
+      // A fresh context per page: nothing comes from the browser cache.
+      const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+      const page = await context.newPage();
+      let bytes = 0;
+      let requests = 0;
+      page.on("requestfinished", async (req) => {
+        requests++;
+        const sizes = await req.sizes();
+        bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      });
+      const t0 = performance.now();
+      await page.goto(`${server.url}${path}`);
+      let chartMs = "—";
+      try {
+        await page.waitForSelector("svg [aria-label] path, svg [aria-label] rect, svg [aria-label] circle", {timeout: 15_000});
+        chartMs = String(Math.round(performance.now() - t0));
+      } catch {
+        // Some pages (data, method) have no chart: say so rather than time out loudly.
+        chartMs = "no chart";
+      }
+      await page.waitForLoadState("networkidle");
+      lines.push(`| ${path} | ${Math.round(bytes / 1024)} | ${requests} | ${chartMs} |`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return lines;
+}
