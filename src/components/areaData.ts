@@ -1,6 +1,6 @@
 /**
- * The neighbourhood files under src/data/pub/areas/. Their contract is the areas stage's (draft:
- * data-loaders/publish/areas-contract.ts, not yet in main); this module mirrors the fields the site reads and checks
+ * The neighbourhood files under src/data/pub/areas/. Their contract is data-loaders/publish/areas-contract.ts
+ * (zod, which pages cannot import at run time); this module mirrors the fields the site reads and checks
  * them on load, so a change of shape fails loudly in one place.
  */
 import type {Direction, SourceRef} from "../../indicators/published.js";

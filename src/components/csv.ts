@@ -1,6 +1,6 @@
 /**
  * Reading the published CSV files in the browser and writing the CSV the user downloads. The column lists mirror
- * indicators/published.ts (a unit test checks they are equal); the pages cannot import zod schemas from outside
+ * indicators/published.ts and the areas contract (a unit test checks they are equal); the pages cannot import zod schemas from outside
  * the site's root, so rows are checked here by a small typed parser that throws on any unexpected cell.
  */
 import {csvParseRows} from "d3-dsv";
@@ -21,8 +21,8 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 
 /**
- * Columns of areas/comparisons.csv, mirroring the areas stage's draft contract (data-loaders/publish/areas-contract.ts,
- * not yet in main): one row per area × indicator × year with its comparators.
+ * Columns of areas/comparisons.csv, mirroring data-loaders/publish/areas-contract.ts (a unit test checks they are
+ * equal): one row per area × indicator × year with its comparators.
  */
 export const COMPARISON_COLUMNS = [
   "indicator_id", "area_code", "area_name", "area_level", "municipality_code", "area_type", "year", "unit",

@@ -2,6 +2,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import * as published from "../../indicators/published.js";
+import * as areasContract from "../../data-loaders/publish/areas-contract.js";
 import {
   COMPARISON_COLUMNS, parseComparisonCsv, parseSummaryCsv, parseTidyCsv, SUMMARY_COLUMNS, TIDY_COLUMNS, toCsv
 } from "../../src/components/csv.js";
@@ -12,6 +13,7 @@ describe("site CSV reading and writing", () => {
   it("uses exactly the published contract's column lists", () => {
     expect([...TIDY_COLUMNS]).toEqual([...published.TIDY_COLUMNS]);
     expect([...SUMMARY_COLUMNS]).toEqual([...published.SUMMARY_COLUMNS]);
+    expect([...COMPARISON_COLUMNS]).toEqual([...areasContract.COMPARISON_COLUMNS]);
   });
 
   it("reads a tidy CSV into typed rows (numbers, nulls, enums)", () => {
