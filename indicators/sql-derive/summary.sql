@@ -22,7 +22,7 @@ values_in_run AS (
 -- Every series, with the rule its trend and rank are read against:
 -- context indicators have none; gap rows aim at zero whatever the indicator's direction
 -- (a gap of -20 or +20 percentage points is equally far from equality); `target` rows at target_value.
-series AS (
+series AS MATERIALIZED (
   SELECT DISTINCT
     v.indicator_id, v.area_code, v.sex, v."group",
     CASE
@@ -42,7 +42,7 @@ series AS (
 ),
 
 -- y: what the trend is fitted to: the value, or for `target` rows its distance from the target.
-observed AS (
+observed AS MATERIALIZED (
   SELECT
     v.indicator_id, v.area_code, v.sex, v."group", v.year, v.value,
     CASE WHEN s.rule = 'target' THEN abs(v.value - s.target_value) ELSE v.value END AS y
@@ -62,7 +62,7 @@ breaks AS (
   WHERE status = 'break'
 ),
 
-latest AS (
+latest AS MATERIALIZED (
   SELECT indicator_id, area_code, sex, "group", year AS latest_year, value AS latest_value
   FROM observed
   QUALIFY row_number() OVER (PARTITION BY indicator_id, area_code, sex, "group" ORDER BY year DESC) = 1
@@ -113,7 +113,7 @@ five_year AS (
 -- Election indicators start each window at the election in force at its first year (2014 for 2015).
 -- Rolling / pooled series (period_years > 1) keep only the points period_years apart, counted back from
 -- the window's last point, so no two points share a survey year.
-assess_segments AS (
+assess_segments AS MATERIALIZED (
   SELECT o.indicator_id, o.area_code, o.sex, o."group", o.year, o.value, o.y, count(b.year) AS segment
   FROM observed AS o
   LEFT JOIN breaks AS b
@@ -123,29 +123,31 @@ assess_segments AS (
 ),
 
 assess_windows AS (
-  SELECT s.indicator_id, s.area_code, s.sex, s."group", w.which, w.w_from, w.w_to, w.pick
+  SELECT
+    s.indicator_id, s.area_code, s.sex, s."group", k.which, k.pick,
+    CASE k.which WHEN 'trend' THEN l.latest_year - $window_years WHEN 'period' THEN $period_from ELSE $period_to END AS w_from,
+    CASE k.which WHEN 'period' THEN $period_to ELSE l.latest_year END AS w_to
   FROM series AS s
   JOIN latest AS l USING (indicator_id, area_code, sex, "group")
-  CROSS JOIN LATERAL (
-    SELECT 'trend' AS which, l.latest_year - $window_years AS w_from, l.latest_year AS w_to, 'last' AS pick
-    UNION ALL SELECT 'period', $period_from, $period_to, 'first'
-    UNION ALL SELECT 'since', $period_to, l.latest_year, 'last'
-  ) AS w
+  CROSS JOIN (VALUES ('trend', 'last'), ('period', 'first'), ('since', 'last')) AS k(which, pick)
 ),
 
 -- Elections: the window opens at the latest election at or before its first year.
+election_in_force AS (
+  SELECT w.indicator_id, w.area_code, w.sex, w."group", w.which, max(o.year) AS in_force
+  FROM assess_windows AS w
+  JOIN series AS s USING (indicator_id, area_code, sex, "group")
+  JOIN observed AS o USING (indicator_id, area_code, sex, "group")
+  WHERE s.is_election AND o.year <= w.w_from
+  GROUP BY ALL
+),
+
 assess_open AS (
   SELECT
     w.indicator_id, w.area_code, w.sex, w."group", w.which, w.w_to, w.pick,
-    CASE WHEN s.is_election THEN coalesce(e.in_force, w.w_from) ELSE w.w_from END AS w_from
+    coalesce(e.in_force, w.w_from) AS w_from
   FROM assess_windows AS w
-  JOIN series AS s USING (indicator_id, area_code, sex, "group")
-  LEFT JOIN LATERAL (
-    SELECT max(o.year) AS in_force
-    FROM observed AS o
-    WHERE o.indicator_id = w.indicator_id AND o.area_code = w.area_code AND o.sex = w.sex
-      AND o."group" = w."group" AND o.year <= w.w_from
-  ) AS e ON true
+  LEFT JOIN election_in_force AS e USING (indicator_id, area_code, sex, "group", which)
 ),
 
 assess_in_window AS (
@@ -157,7 +159,7 @@ assess_in_window AS (
   WINDOW k AS (PARTITION BY w.indicator_id, w.area_code, w.sex, w."group", w.which)
 ),
 
-assess_points AS (
+assess_points AS MATERIALIZED (
   SELECT p.*
   FROM (
     SELECT i.*, max(i.year) OVER (PARTITION BY i.indicator_id, i.area_code, i.sex, i."group", i.which) AS anchor
@@ -211,7 +213,7 @@ assess_status AS (
   LEFT JOIN tmp_t_quantiles AS q ON q.df = least(f.n - 2, 30)
 ),
 
-assess AS (
+assess AS MATERIALIZED (
   SELECT
     a.*,
     CASE
@@ -234,7 +236,7 @@ assess AS (
 -- ---------------------------------------------------------------------------------------------------
 -- The common year of ranks and medians per indicator × sex × group: the latest year in which at least
 -- half as many of the scope's municipalities have a value as in the year with the most.
-scope_municipalities AS (
+scope_municipalities AS MATERIALIZED (
   SELECT area_code
   FROM stg_areas
   WHERE level = 'municipality'
