@@ -4,7 +4,7 @@ import {describe, expect, it} from "vitest";
 import * as published from "../../indicators/published.js";
 import * as areasContract from "../../data-loaders/publish/areas-contract.js";
 import {
-  COMPARISON_COLUMNS, parseComparisonCsv, parseSummaryCsv, parseTidyCsv, SUMMARY_COLUMNS, TIDY_COLUMNS, toCsv
+  COMPARISON_COLUMNS, COUNTY_STATUS_COLUMNS, parseComparisonCsv, parseCountyStatusCsv, parseSummaryCsv, parseTidyCsv, SUMMARY_COLUMNS, TIDY_COLUMNS, toCsv
 } from "../../src/components/csv.js";
 
 const FIXTURE = join(import.meta.dirname, "..", "fixtures", "pub");
@@ -13,6 +13,7 @@ describe("site CSV reading and writing", () => {
   it("uses exactly the published contract's column lists", () => {
     expect([...TIDY_COLUMNS]).toEqual([...published.TIDY_COLUMNS]);
     expect([...SUMMARY_COLUMNS]).toEqual([...published.SUMMARY_COLUMNS]);
+    expect([...COUNTY_STATUS_COLUMNS]).toEqual([...published.COUNTY_STATUS_COLUMNS]);
     expect([...COMPARISON_COLUMNS]).toEqual([...areasContract.COMPARISON_COLUMNS]);
   });
 
@@ -41,6 +42,7 @@ describe("site CSV reading and writing", () => {
 
   it("reads the fixture's summary, tidy and comparison files and they satisfy the zod schemas", () => {
     const summary = parseSummaryCsv(readFileSync(join(FIXTURE, "summary.csv"), "utf8"));
+    for (const r of parseCountyStatusCsv(readFileSync(join(FIXTURE, "county-status.csv"), "utf8"))) published.CountyStatusRow.parse(r);
     expect(summary.length).toBeGreaterThan(100);
     for (const r of summary) published.SummaryRow.parse(r);
     const tidy = parseTidyCsv(readFileSync(join(FIXTURE, "indicators", "trangboddhet.csv"), "utf8"), "trangboddhet.csv");
