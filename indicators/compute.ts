@@ -90,6 +90,7 @@ const sql = (name: string) => readFileSync(new URL(`./sql-derive/${name}`, impor
 const MARTS_SQL = sql("marts.sql");
 const INSERT_VALUES_SQL = sql("insert-values.sql");
 const SUMMARY_SQL = sql("summary.sql");
+const PARTICIPANTS_SQL = sql("participants.sql");
 
 /** Compute the given indicators into mart_indicator_values and mart_indicator_summary; throws CheckError on failed checks. */
 export async function computeIndicators(conn: DuckDBConnection, indicators: Indicator[], opts: ComputeOptions): Promise<ComputeReport> {
@@ -102,8 +103,10 @@ export async function computeIndicators(conn: DuckDBConnection, indicators: Indi
   await conn.run("BEGIN TRANSACTION");
   try {
     await writeMeta(conn, indicators);
+    await writeComparisons(conn, indicators);
     await conn.run(`DELETE FROM mart_indicator_values WHERE indicator_id IN (SELECT indicator_id FROM tmp_indicator_meta)`);
     await conn.run(`DELETE FROM mart_indicator_summary WHERE indicator_id IN (SELECT indicator_id FROM tmp_indicator_meta)`);
+    await conn.run(`DELETE FROM mart_indicator_participants WHERE indicator_id IN (SELECT indicator_id FROM tmp_indicator_meta)`);
 
     const sqlFailures: string[] = [];
     let outsideScope = 0;
@@ -127,6 +130,7 @@ export async function computeIndicators(conn: DuckDBConnection, indicators: Indi
       county_code: COUNTY_CODE,
       sweden_code: SWEDEN_CODE
     });
+    await conn.run(PARTICIPANTS_SQL);
     const report = await reportOf(conn, indicators, opts.scope, outsideScope, started);
     await conn.run("COMMIT");
     log(
@@ -150,6 +154,19 @@ async function writeMeta(conn: DuckDBConnection, indicators: Indicator[]): Promi
     for (const b of ind.series_breaks) {
       await conn.run(`INSERT INTO tmp_series_breaks VALUES ($id, $year)`, {id: ind.id, year: b.year});
     }
+  }
+}
+
+/** Each indicator's comparison rules (its `comparisons`), as a temp table the summary SQL joins. */
+async function writeComparisons(conn: DuckDBConnection, indicators: Indicator[]): Promise<void> {
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE tmp_indicator_comparisons (indicator_id VARCHAR, population VARCHAR, county VARCHAR, sweden BOOLEAN, note_sv VARCHAR)`
+  );
+  for (const ind of indicators) {
+    const c = ind.comparisons;
+    await conn.run(`INSERT INTO tmp_indicator_comparisons VALUES ($id, $population, $county, $sweden, $note)`, {
+      id: ind.id, population: c.population, county: c.county, sweden: c.sweden, note: c.note_sv ?? ""
+    });
   }
 }
 

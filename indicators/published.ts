@@ -68,7 +68,7 @@ export const SUMMARY_COLUMNS = [
   "change_since_baseline", "change_5y_from_year", "change_5y",
   "trend", "trend_points", "trend_slope_per_year",
   "rank", "rank_of", "sweden_value", "diff_vs_sweden",
-  "county_value", "county_comparator", "diff_vs_county"
+  "county_value", "county_comparator", "county_n", "county_note", "diff_vs_county"
 ] as const;
 
 export const SummaryRow = z.object({
@@ -98,6 +98,10 @@ export const SummaryRow = z.object({
   county_value: z.number().nullable(),
   /** 'county' = Kolada's county value (0006); 'municipal_median' = median of the county's municipalities. */
   county_comparator: z.enum(["county", "municipal_median", "none"]),
+  /** How many municipalities the median is of (municipal_median only). */
+  county_n: z.number().int().nullable(),
+  /** '' or why there is no county comparison (e.g. survey participants only). */
+  county_note: z.string(),
   diff_vs_county: z.number().nullable()
 });
 export type SummaryRow = z.infer<typeof SummaryRow>;

@@ -1,15 +1,16 @@
 /**
  * Publish the neighbourhood files into `<outDir>/areas/` (a temporary directory the orchestrator
  * renames into place): tidy CSV + Parquet per area indicator, comparisons.csv, omradesgrupper.csv
- * (+ .excel.csv) and catalogue.json. Computes the area indicators first (computeAreas), so the files
- * always reflect the staging tables. There are no RegSO/DeSO boundaries here: no shapes are written.
+ * (+ .excel.csv) and catalogue.json, from the mart_area_* tables the pipeline's compute stage built
+ * (computeAreas); publish only reads them and writes files. There are no RegSO/DeSO boundaries here:
+ * no shapes are written.
  */
 import {mkdir} from "node:fs/promises";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {z} from "zod";
 import {TIDY_COLUMNS, TidyRow} from "../../indicators/published.js";
-import {computeAreas, type AreaIndicatorResult} from "../../indicators/omraden/compute.js";
+import {areasComputeReport, type AreaIndicatorResult} from "../../indicators/omraden/compute.js";
 import {SUPPRESSION_MIN_BASE, type AreaIndicator} from "../../indicators/omraden/define.js";
 import {AREA_INDICATORS} from "../../indicators/omraden/index.js";
 import {
@@ -57,11 +58,11 @@ const TIDY_SQL = `
   select * from final order by area_code, year
 `;
 
-/** Compute the area indicators and write every neighbourhood file; returns what came out. */
+/** Write every neighbourhood file from the computed area marts (computeAreas ran first); returns what came out. */
 export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOptions): Promise<AreasPublishReport> {
   const indicators = opts.indicators ?? AREA_INDICATORS;
   const groups = opts.groups ?? OMRADESGRUPPER;
-  const computed = await computeAreas(conn, {indicators, groups});
+  const computed = await areasComputeReport(conn, indicators);
   const sources = await loadSources(conn, indicators);
 
   // Build every file's content first; write only when all of it passed.
@@ -150,8 +151,8 @@ const COMPARISON_TEXTS = {
     en: "The county value is the same ratio from counts summed over all the county's RegSO."
   },
   area_type: {
-    sv: "Samma områdestyp: den sammanvägda kvoten (summan av täljarna delad med summan av nämnarna) för länets RegSO av samma områdestyp, området självt inräknat; inte ett medelvärde av områdenas andelar.",
-    en: "Same area type: the pooled ratio (sum of numerators over sum of denominators) of the county's RegSO of the same area type, the area itself included; not a mean of the areas' shares."
+    sv: "Samma områdestyp: den sammanvägda kvoten (summan av täljarna delad med summan av nämnarna) för länets övriga RegSO av samma områdestyp – området självt ingår inte i sin egen jämförelse; inte ett medelvärde av områdenas andelar. same_type_n är antalet RegSO i jämförelsen; vilka de är framgår av områdestypen per RegSO i areas/catalogue.json.",
+    en: "Same area type: the pooled ratio (sum of numerators over sum of denominators) of the county's other RegSO of the same area type – the area itself is left out of its own comparator; not a mean of the areas' shares. same_type_n is the number of RegSO pooled; which they are follows from each RegSO's area type in areas/catalogue.json."
   },
   change: {
     sv: "Förändring = värdet senaste året minus värdet första året i serien (2020–2023 för RegSO-tabellerna), i procentenheter för andelar; bara på raden för senaste året. Skillnader och förändringar räknas på de publicerade, avrundade värdena.",

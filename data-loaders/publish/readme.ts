@@ -44,6 +44,8 @@ const SUMMARY_DOCS: Record<(typeof SUMMARY_COLUMNS)[number], Doc> = {
   diff_vs_sweden: ["skillnad mot riket", "difference from Sweden"],
   county_value: ["länets värde samma år (eller kommunmedianen, se county_comparator)", "the county's value in the same year (or the municipal median, see county_comparator)"],
   county_comparator: ["county = Koladas länsvärde; municipal_median = median av länets kommuner; none = ingen jämförelse", "county = Kolada's county value; municipal_median = median of the county's municipalities; none"],
+  county_n: ["antal kommuner som medianen är av (bara municipal_median)", "how many municipalities the median is of (municipal_median only)"],
+  county_note: ["varför jämförelsen med länet saknas eller är annorlunda (t.ex. bara deltagande kommuner i en enkät)", "why the county comparison is absent or differs (e.g. survey participants only)"],
   diff_vs_county: ["skillnad mot länet", "difference from the county"]
 };
 

@@ -38,5 +38,15 @@ CREATE TABLE IF NOT EXISTS mart_indicator_summary (
   diff_vs_sweden              DOUBLE,
   county_value                DOUBLE,
   county_comparator           VARCHAR,
+  county_n                    INTEGER,
+  county_note                 VARCHAR,
   diff_vs_county              DOUBLE
+);
+
+-- Survey indicators: the municipalities with a value each year (participants), from the data.
+CREATE TABLE IF NOT EXISTS mart_indicator_participants (
+  indicator_id  VARCHAR,
+  year          INTEGER,
+  area_code     VARCHAR,
+  area_name     VARCHAR
 );

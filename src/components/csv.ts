@@ -17,7 +17,7 @@ export const SUMMARY_COLUMNS = [
   "change_since_baseline", "change_5y_from_year", "change_5y",
   "trend", "trend_points", "trend_slope_per_year",
   "rank", "rank_of", "sweden_value", "diff_vs_sweden",
-  "county_value", "county_comparator", "diff_vs_county"
+  "county_value", "county_comparator", "county_n", "county_note", "diff_vs_county"
 ] as const;
 
 /**
@@ -126,7 +126,8 @@ const SUMMARY_TYPES: Record<string, CellType> = {
   change_since_baseline: "number?", change_5y_from_year: "int?", change_5y: "number?",
   trend: {oneOf: ["improving", "stable", "worsening", "insufficient_data", "not_applicable"]}, trend_points: "int",
   trend_slope_per_year: "number?", rank: "int?", rank_of: "int?", sweden_value: "number?", diff_vs_sweden: "number?",
-  county_value: "number?", county_comparator: {oneOf: ["county", "municipal_median", "none"]}, diff_vs_county: "number?"
+  county_value: "number?", county_comparator: {oneOf: ["county", "municipal_median", "none"]},
+  county_n: "int?", county_note: "string", diff_vs_county: "number?"
 };
 
 const COMPARISON_TYPES: Record<string, CellType> = {
