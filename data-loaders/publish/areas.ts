@@ -24,6 +24,7 @@ import {
 } from "./areas-contract.js";
 import {formatCsv, formatExcelCsv, writeParquet, writeText, type Row} from "./areas-files.js";
 import {buildOmradesgruppRows} from "./areas-omradesgrupper.js";
+import {areaSourceLabel, loadSources, publishedRef} from "./areas-sources.js";
 
 export interface AreasPublishOptions {
   outDir: string;
@@ -74,7 +75,7 @@ export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOpt
       indicator_id: ind.id,
       group: ind.group,
       unit: ind.unit,
-      source: `SCB ${refs.map((r) => r.table_id).join(", ")}`,
+      source: areaSourceLabel(ind, refs),
       retrieved: refs.map((r) => r.retrieved).sort().at(-1)!
     };
     const rows = z.array(TidyRow).parse(await query(conn, TIDY_SQL, params));
@@ -98,7 +99,7 @@ export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOpt
     areas: await areaList(conn),
     area_types: await areaTypes(conn, sources),
     omradesgrupper: await groupList(conn, groups),
-    sources: [...sources.values()].map(({table_key: _k, table_id: _t, ...ref}) => ref),
+    sources: [...sources.values()].map(publishedRef),
     suppression: {
       min_base: SUPPRESSION_MIN_BASE,
       rule_sv: `Ett värde vars underlag (de personer, lägenheter eller hushåll det är en andel av; för medianen de personer den avser) är mindre än ${SUPPRESSION_MIN_BASE} visas inte: värdet är tomt, status 'suppressed' och skälet anges. Under den gränsen flyttar en enda person andelen mer än två procentenheter. Antalen är öppna SCB-data: regeln skyddar mot överläsning av osäkra värden, inte mot röjande. Samma regel gäller sammanvägda värden.`,
@@ -168,56 +169,6 @@ const COMPARISON_TEXTS = {
   }
 };
 
-/** Provenance of every input table (and of the area types); all gaps reported at once. */
-async function loadSources(conn: DuckDBConnection, indicators: readonly AreaIndicator[]): Promise<Map<string, AreaSource>> {
-  const keys = [...new Set([...indicators.flatMap((i) => i.inputs.map((x) => x.slice("scb:".length))), "regso_area_type"])];
-  const failures: string[] = [];
-  const out = new Map<string, AreaSource>();
-  for (const key of keys) {
-    const declared = AREA_TABLES[key];
-    if (!declared) {
-      failures.push(`scb:${key}: not declared in indicators/omraden/meta.ts (AREA_TABLES)`);
-      continue;
-    }
-    const resolved = await query<{table_id: string}>(
-      conn,
-      `select distinct table_id from raw_scb__cells where table_key = $key order by 1`,
-      {key}
-    );
-    const tableId = resolved.length ? resolved.map((r) => r.table_id).join("+") : declared.table_id;
-    // The orchestrator records datasets as "scb:<table_key>"; "scb:<table id>" is accepted too.
-    const [meta] = await query<{files: number; url: string | null; fetched_ms: number | null; publisher: string | null; licence: string | null}>(
-      conn,
-      `select
-         cast(count(*) as integer) as files,
-         min(url) as url,
-         cast(epoch_ms(max(fetched_at)) as double) as fetched_ms,
-         string_agg(distinct publisher, '; ' order by publisher) as publisher,
-         string_agg(distinct licence, '; ' order by licence) as licence
-       from meta_raw_files
-       where dataset in ($by_key, $by_id)`,
-      {by_key: `scb:${key}`, by_id: `scb:${tableId}`}
-    );
-    if (!meta || meta.files === 0 || meta.url === null || meta.fetched_ms === null || meta.publisher === null || meta.licence === null) {
-      failures.push(`scb:${key} (${tableId}): no row in meta_raw_files, so its publisher, licence and retrieval date are unknown`);
-      continue;
-    }
-    out.set(key, {
-      table_key: key,
-      table_id: tableId,
-      id: `scb:${tableId}`,
-      title: declared.title_sv,
-      agency: "SCB",
-      publisher: meta.publisher,
-      licence: meta.licence,
-      url: meta.url,
-      retrieved: new Date(meta.fetched_ms).toISOString().slice(0, 10)
-    });
-  }
-  if (failures.length) throw new CheckError(failures);
-  return out;
-}
-
 function catalogueIndicator(ind: AreaIndicator, refs: AreaSource[], years: number[]) {
   const ratio = ind.kind === "ratio";
   return {
@@ -244,7 +195,7 @@ function catalogueIndicator(ind: AreaIndicator, refs: AreaSource[], years: numbe
     comparators: ratio ? (["municipality", "county", "area_type", "rank", "change"] as const) : (["rank", "change"] as const),
     caveats: ind.caveats,
     inputs: ind.inputs,
-    sources: refs.map(({table_key: _k, table_id: _t, ...ref}) => ref),
+    sources: refs.map(publishedRef),
     years,
     files: {csv: `areas/${ind.id}.csv`, parquet: `areas/${ind.id}.parquet`}
   };
@@ -301,7 +252,7 @@ async function areaTypes(conn: DuckDBConnection, sources: Map<string, AreaSource
   const src = sources.get("regso_area_type")!;
   return {
     year: y?.year ?? null,
-    source: `${src.title} (${src.id}; SCB och Delegationen mot segregation)`,
+    source: `${src.title} (${src.code ?? "SCB:s tabell-id okänt här"}; SCB och Delegationen mot segregation)`,
     types: AREA_TYPES.map((t) => ({...t, regso_in_county: n.get(t.type) ?? 0}))
   };
 }

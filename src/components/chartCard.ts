@@ -5,6 +5,7 @@
  */
 import type {SourceRef} from "../../indicators/published.js";
 import {CsvDownload, FileLinks, type FileLink} from "./csvDownload.js";
+import {DERIVED} from "./data.js";
 import {SourceNote} from "./sourceNote.js";
 
 export interface TableColumn<R> {
@@ -108,7 +109,9 @@ export function ChartCard<R extends object>(spec: ChartCardSpec<R>): HTMLElement
   scroll.className = "table-scroll";
   scroll.append(DataTable(spec.rows, spec.table, spec.title));
   details.append(summary, scroll);
-  fig.append(details, SourceNote(spec.sources, spec.retrieved ?? [], spec.sourceExtra));
+  // Rows we computed (gaps, medians, shares of counts) carry "Beräknat av oss …" as their source: the line says so.
+  const derived = spec.rows.some((r) => typeof (r as {source?: unknown}).source === "string" && (r as {source: string}).source.startsWith(DERIVED));
+  fig.append(details, SourceNote(spec.sources, spec.retrieved ?? [], spec.sourceExtra, derived));
   const downloads = document.createElement("div");
   downloads.className = "downloads";
   downloads.append(CsvDownload(spec.rows, {columns: spec.csv.columns, filename: spec.csv.filename ?? spec.id}));
