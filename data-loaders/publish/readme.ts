@@ -16,7 +16,10 @@ const TIDY_DOCS: Record<(typeof TIDY_COLUMNS)[number], Doc> = {
   value: ["värdet; tomt när det saknas (se status). Decimalpunkt i .csv, decimalkomma i .excel.csv", "the value; empty when missing (see status). Decimal point in .csv, decimal comma in .excel.csv"],
   unit: ["enhet (se Enheter nedan); gap-rader för procent är procentenheter", "unit (see Units below); gap rows of percentages are percentage points"],
   status: ["tom = vanligt värde; missing = saknas; suppressed = dolt (litet underlag); break = första värdet efter ett brott i serien", "empty = ordinary; missing; suppressed (small base); break = first value after a break in the series"],
-  source: ["källa: Kolada-nyckeltal med underliggande myndighet, eller SCB-tabell", "source: Kolada KPI with the underlying agency, or SCB table"],
+  source: [
+    "källa: Kolada-nyckeltal med underliggande myndighet, eller SCB-tabell; tal vi själva räknat fram (gap, summor av DeSO, andelar av antal) börjar med ”Beräknat av oss från …”. Källornas offentliga sidor och egna publiceringsdatum står i catalogue.json.",
+    "source: Kolada KPI with the underlying agency, or SCB table; figures we computed (gaps, DeSO sums, shares of counts) begin with “Beräknat av oss från …” (computed by us from). The sources' public pages and own publication dates are in catalogue.json."
+  ],
   retrieved: ["datum (UTC) då uppgifterna hämtades", "date (UTC) the data were retrieved"]
 };
 

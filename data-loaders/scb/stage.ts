@@ -49,7 +49,7 @@ export async function stageScb(conn: DuckDBConnection, datasets: FetchedDataset[
     });
     await appendCells(conn, cells);
     await exec(conn, "delete from stg_scb__tables where table_key in (select unnest($keys::VARCHAR[]))", {
-      keys: listValue(tables.map((t) => t.table_key))
+      keys: listValue(scb.map((d) => d.id.slice("scb:".length)))
     });
     for (const t of tables) await exec(conn, "insert into stg_scb__tables values ($table_key, $table_id, $title, $updated, $simulated)", {...t});
     for (const t of SCB_TABLES) await exec(conn, await sql(`stg_scb__${t.key}`));
