@@ -47,8 +47,22 @@ export function sourceText(sources: readonly SourceRef[], retrieved: readonly st
   return `${derived ? "Beräknat av oss från" : "Källa:"} ${text}. Hämtad ${when(sources, retrieved)}.`;
 }
 
+/**
+ * What a chart shows that we computed, from its rows' source column: "all" rows, "some" (then named: the median of the
+ * municipalities, the gap), or none.
+ */
+export function derivedOf(rowSources: readonly string[]): {all: boolean; what: string[]} {
+  const ours = rowSources.filter((x) => x.startsWith("Beräknat av oss"));
+  const what = [...new Set(ours.map((x) => (/median av/.test(x) ? "medianen av kommunerna" : /gapet/.test(x) ? "gapet mellan grupperna" : "andelarna av antal")))];
+  return {all: ours.length > 0 && ours.length === rowSources.length, what};
+}
+
 /** The source line as an element (<p class="source-note">), each KPI/table linked to its public page. */
-export function SourceNote(sources: readonly SourceRef[], retrieved: readonly string[] = [], extra?: string, derived = false): HTMLElement {
+export function SourceNote(
+  sources: readonly SourceRef[], retrieved: readonly string[] = [], extra?: string, derived: boolean | {all: boolean; what: string[]} = false
+): HTMLElement {
+  const some = typeof derived === "object" && !derived.all && derived.what.length > 0 ? derived.what : [];
+  derived = typeof derived === "object" ? derived.all : derived;
   if (sources.length === 0) throw new Error("a chart without a source: every chart must name one");
   const p = document.createElement("p");
   p.className = "source-note";
@@ -65,6 +79,8 @@ export function SourceNote(sources: readonly SourceRef[], retrieved: readonly st
     } else p.append(part.name);
     p.append(part.tail);
   });
-  p.append(`. Hämtad ${when(sources, retrieved)}.${extra ? ` ${extra}` : ""}`);
+  p.append(`. Hämtad ${when(sources, retrieved)}.`);
+  if (some.length) p.append(` Beräknat av oss från källans värden: ${some.join(" och ")}.`);
+  if (extra) p.append(` ${extra}`);
   return p;
 }

@@ -7,7 +7,7 @@ import {
   countyMunicipalities, countySeries, freshestYear, medianN, headline, isContextGroup, MEDIAN_CODE, MEDIAN_NAME, median,
   municipalityTitle, pubPath, strategyGoals, trendCounts
 } from "../../src/components/data.js";
-import {sourceText} from "../../src/components/sourceNote.js";
+import {derivedOf, sourceText} from "../../src/components/sourceNote.js";
 import {spreadLabels, yearTicks} from "../../src/components/charts.js";
 
 // The invented fixture of the published files (test/fixtures/pub).
@@ -91,6 +91,9 @@ describe("source line and chart helpers", () => {
     const ind = cat.indicators.find((i) => i.id === "behoriga-yrkesprogram")!;
     expect(sourceText(ind.sources)).toBe("Källa: Kolada (RKA), KPI N15428 (Skolverket), publicerad 2026-06-15. Hämtad 2026-11-20.");
     expect(sourceText(ind.sources, [], true)).toMatch(/^Beräknat av oss från Kolada \(RKA\), KPI N15428/);
+    expect(derivedOf(["Kolada N15428 (Skolverket)", "Beräknat av oss från Kolada N15428 (Skolverket): median av 11 kommuner"]))
+      .toEqual({all: false, what: ["medianen av kommunerna"]});
+    expect(derivedOf(["Beräknat av oss från Kolada (KPI N02268 och N02267): gapet mellan grupperna"])).toEqual({all: true, what: ["gapet mellan grupperna"]});
     expect(sourceText(ind.sources, ["2026-11-20", "2026-10-01"])).toMatch(/Hämtad 2026-10-01–2026-11-20\.$/);
     expect(() => sourceText([])).toThrow(/without a source/);
   });
