@@ -16,6 +16,7 @@ import {SCB_TABLES} from "./scb/tables/index.js";
 import {publishAreas} from "./publish/areas.js";
 import {publishIndicators, refreshBulkZip} from "./publish/index.js";
 import {computeIndicators} from "../indicators/compute.js";
+import {computeAreas} from "../indicators/omraden/compute.js";
 import {GOALS, OVERALL_GOAL, VISION} from "../indicators/goals.js";
 import {INDICATORS} from "../indicators/index.js";
 import {createContext, type FetchContext} from "./lib/fetcher.js";
@@ -184,6 +185,12 @@ const LATER_STAGES: {name: string; run: (conn: DuckDBConnection, ctx: StageConte
     name: "indicators",
     run: async (conn, ctx) => {
       await computeIndicators(conn, INDICATORS, {scope: ctx.scope});
+    }
+  },
+  {
+    name: "areas",
+    run: async (conn) => {
+      await computeAreas(conn);
     }
   }
 ];

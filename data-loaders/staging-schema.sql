@@ -66,6 +66,15 @@ CREATE TABLE raw_scb__cells (
 -- stg_scb__deso_median_income(region_code, year, median_income_tkr, persons, status)                             SIM_INKDESO
 -- stg_scb__regso_area_type(region_code, year, area_type INTEGER, status)                                         SIM_OMRTYP
 
+-- SCB table metadata as each table's metadata answer states it: one row per table fetched.
+CREATE TABLE stg_scb__tables (
+  table_key  VARCHAR NOT NULL PRIMARY KEY,  -- our slug
+  table_id   VARCHAR NOT NULL,              -- SCB table id as resolved (the simulator's stand-ins start with SIM_)
+  title      VARCHAR NOT NULL,              -- the table's label (json-stat2 `label`)
+  updated    VARCHAR,                       -- SCB's own `updated` (YYYY-MM-DD); NULL when the answer is the simulator's placeholder
+  simulated  BOOLEAN NOT NULL               -- the answer says it comes from the simulator (its json-stat2 note)
+);
+
 -- Provenance of every staged dataset: one row per raw file.
 CREATE TABLE meta_raw_files (
   dataset     VARCHAR NOT NULL,  -- e.g. kolada:values, scb:TAB6572

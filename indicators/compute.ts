@@ -127,6 +127,7 @@ const MARTS_SQL = sql("marts.sql");
 const INSERT_VALUES_SQL = sql("insert-values.sql");
 const SUMMARY_SQL = sql("summary.sql");
 const COUNTY_STATUS_SQL = sql("county-status.sql");
+const PARTICIPANTS_SQL = sql("participants.sql");
 
 /** Compute the given indicators into mart_indicator_values and mart_indicator_summary; throws CheckError on failed checks. */
 export async function computeIndicators(conn: DuckDBConnection, indicators: Indicator[], opts: ComputeOptions): Promise<ComputeReport> {
@@ -139,9 +140,11 @@ export async function computeIndicators(conn: DuckDBConnection, indicators: Indi
   await conn.run("BEGIN TRANSACTION");
   try {
     await writeMeta(conn, indicators);
+    await writeComparisons(conn, indicators);
     await conn.run(`DELETE FROM mart_indicator_values WHERE indicator_id IN (SELECT indicator_id FROM tmp_indicator_meta)`);
     await conn.run(`DELETE FROM mart_indicator_summary WHERE indicator_id IN (SELECT indicator_id FROM tmp_indicator_meta)`);
     await conn.run(`DELETE FROM mart_county_status WHERE indicator_id IN (SELECT indicator_id FROM tmp_indicator_meta)`);
+    await conn.run(`DELETE FROM mart_indicator_participants WHERE indicator_id IN (SELECT indicator_id FROM tmp_indicator_meta)`);
 
     const sqlFailures: string[] = [];
     let outsideScope = 0;
@@ -168,6 +171,7 @@ export async function computeIndicators(conn: DuckDBConnection, indicators: Indi
       sweden_code: SWEDEN_CODE
     });
     await conn.run(COUNTY_STATUS_SQL, {county_code: COUNTY_CODE});
+    await conn.run(PARTICIPANTS_SQL);
     const report = await reportOf(conn, indicators, opts.scope, outsideScope, started);
     await conn.run("COMMIT");
     log(
@@ -208,6 +212,19 @@ async function writeMeta(conn: DuckDBConnection, indicators: Indicator[]): Promi
      SELECT (i + 1)::INTEGER AS df, t::DOUBLE AS t975 FROM (SELECT unnest(string_split($t, '|')) AS t, generate_subscripts(string_split($t, '|'), 1) AS i)`,
     {t: T_975.join("|")}
   );
+}
+
+/** Each indicator's comparison rules (its `comparisons`), as a temp table the summary SQL joins. */
+async function writeComparisons(conn: DuckDBConnection, indicators: Indicator[]): Promise<void> {
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE tmp_indicator_comparisons (indicator_id VARCHAR, population VARCHAR, county VARCHAR, sweden BOOLEAN, note_sv VARCHAR)`
+  );
+  for (const ind of indicators) {
+    const c = ind.comparisons;
+    await conn.run(`INSERT INTO tmp_indicator_comparisons VALUES ($id, $population, $county, $sweden, $note)`, {
+      id: ind.id, population: c.population, county: c.county, sweden: c.sweden, note: c.note_sv ?? ""
+    });
+  }
 }
 
 const RESULT_COLUMNS = ["area_code", "year", "sex", "group", "value", "status"];

@@ -43,6 +43,28 @@ export type Unit = z.infer<typeof Unit>;
 /** Input ids: "kolada:<KPI>" or "scb:<table_key>". */
 export const InputId = z.string().regex(/^(kolada:[NU]\d{5}|scb:[a-z0-9_]+)$/);
 
+/**
+ * Like with like. `population: "participants"`: a survey only some municipalities take part in, some years; each is
+ * compared only with the municipalities that took part the same year, and Kolada's county value (of another
+ * population) is not used. `county: "municipal_median"`: never Kolada's county value, always the median of the
+ * municipalities with a value that year. `sweden: false`: Sweden's value measures something else here (e.g. Sweden's
+ * single lowest district); no comparison with it. `note_sv` says why, where the comparison differs from the usual.
+ */
+export const Comparisons = z
+  .object({
+    population: z.enum(["all", "participants"]),
+    county: z.enum(["county", "municipal_median"]),
+    sweden: z.boolean(),
+    note_sv: z.string().min(10).nullable()
+  })
+  .refine((c) => (c.population === "all" && c.county === "county" && c.sweden) === (c.note_sv === null), {
+    message: "a comparison that differs from the usual one must say why (note_sv), and only then"
+  })
+  .refine((c) => c.population === "all" || c.county === "municipal_median", {
+    message: "survey participants are compared by their median, never by Kolada's county value"
+  });
+export type Comparisons = z.infer<typeof Comparisons>;
+
 export const IndicatorSpec = z.object({
   title_sv: z.string().min(3),
   title_en: z.string().min(3),
@@ -69,6 +91,8 @@ export const IndicatorSpec = z.object({
   /** The group the gap is taken against, when `groups` includes 'gap'. */
   comparison_group: z.enum(["all", "born_in_sweden"]).nullable().default(null),
   caveats: z.array(z.string()).default([]),
+  /** What the indicator's values are compared with (summary.csv county_* and sweden_*); default: the usual comparators. */
+  comparisons: Comparisons.default({population: "all", county: "county", sweden: true, note_sv: null}),
   series_breaks: z.array(z.object({year: z.number().int(), note: z.string()})).default([]),
   /**
    * SQL (named CTEs, $params, never interpolated values) returning

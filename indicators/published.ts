@@ -197,14 +197,23 @@ export const CountyStatusRow = z.object({
 export type CountyStatusRow = z.infer<typeof CountyStatusRow>;
 
 export const SourceRef = z.object({
-  /** "kolada:N02268" or "scb:TAB6572". */
+  /** "kolada:N02268", "scb:TAB6572", or "scb:<table key>" where SCB's id is not known (never a simulator stand-in). */
   id: z.string(),
   title: z.string(),
   /** Underlying agency, e.g. "SCB", "Skolverket". */
   agency: z.string().nullable(),
   publisher: z.string(),
   licence: z.string(),
+  /**
+   * The source's PUBLIC page: the KPI on kolada.se, the table in SCB's Statistikdatabasen, or a Statistikdatabasen
+   * search for the table's title where its id is not known. Never the API host the pipeline fetched from.
+   */
   url: z.string(),
+  /** The source's own id (KPI, SCB table), null where it is not known. */
+  code: z.string().nullable(),
+  /** The source's own publication date (Kolada's publication_date, SCB's updated), YYYY-MM-DD; null when it gave none. */
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** Our retrieval date (UTC), YYYY-MM-DD. */
   retrieved: z.string()
 });
 export type SourceRef = z.infer<typeof SourceRef>;
@@ -237,7 +246,16 @@ export const CatalogueIndicator = z.object({
   sources: z.array(SourceRef),
   latest_year: z.number().int().nullable(),
   first_year: z.number().int().nullable(),
-  files: z.object({csv: z.string(), excel_csv: z.string(), parquet: z.string()})
+  files: z.object({csv: z.string(), excel_csv: z.string(), parquet: z.string()}),
+  /** What the values are compared with (the indicator file's `comparisons`); note_sv says why where it differs. */
+  comparisons: z.object({
+    population: z.enum(["all", "participants"]),
+    county: z.enum(["county", "municipal_median"]),
+    sweden: z.boolean(),
+    note_sv: z.string().nullable()
+  }),
+  /** Survey indicators: the municipalities with a value each year, read from the data ([] for other indicators). */
+  participants: z.array(z.object({year: z.number().int(), areas: z.array(z.string())}))
 });
 export type CatalogueIndicator = z.infer<typeof CatalogueIndicator>;
 

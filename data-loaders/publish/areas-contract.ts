@@ -15,6 +15,8 @@ import {AreaLevel, CatalogueArea, CatalogueIndicator, Group, SourceRef} from "..
 export interface AreaSource extends SourceRef {
   table_key: string;
   table_id: string;
+  /** The tidy files' source column for a value SCB published: "SCB TAB6572", or the table's title where the id is a stand-in. */
+  label: string;
 }
 
 /** Columns of comparisons.csv, in order. */

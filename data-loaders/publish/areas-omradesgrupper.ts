@@ -10,6 +10,7 @@ import {AREA_TYPES, BASE_UNIT_SV, diffUnitLabelSv, unitLabelSv, type Omradesgrup
 import {query} from "../lib/duckdb.js";
 import {CheckError} from "../lib/errors.js";
 import type {AreaSource, OmradesgruppRow} from "./areas-contract.js";
+import {areaSourceLabel} from "./areas-sources.js";
 
 interface Point {
   value: number | null;
@@ -97,7 +98,7 @@ export async function buildOmradesgruppRows(
       unit: unitLabelSv(ind),
       diff_unit: diffUnitLabelSv(ind),
       base_unit: ind.base_unit ? BASE_UNIT_SV[ind.base_unit] : "",
-      source: `SCB ${refs.map((r) => r.table_id).join(", ")}`,
+      source: areaSourceLabel(ind, refs),
       retrieved: refs.map((r) => r.retrieved).sort().at(-1)!,
       from_year: fromYear,
       latest_year: latestYear

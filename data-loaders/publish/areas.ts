@@ -1,15 +1,16 @@
 /**
  * Publish the neighbourhood files into `<outDir>/areas/` (a temporary directory the orchestrator
  * renames into place): tidy CSV + Parquet per area indicator, comparisons.csv, omradesgrupper.csv
- * (+ .excel.csv) and catalogue.json. Computes the area indicators first (computeAreas), so the files
- * always reflect the staging tables. There are no RegSO/DeSO boundaries here: no shapes are written.
+ * (+ .excel.csv) and catalogue.json, from the mart_area_* tables the pipeline's compute stage built
+ * (computeAreas); publish only reads them and writes files. There are no RegSO/DeSO boundaries here:
+ * no shapes are written.
  */
 import {mkdir} from "node:fs/promises";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {z} from "zod";
 import {TIDY_COLUMNS, TidyRow} from "../../indicators/published.js";
-import {computeAreas, type AreaIndicatorResult} from "../../indicators/omraden/compute.js";
+import {areasComputeReport, type AreaIndicatorResult} from "../../indicators/omraden/compute.js";
 import {SUPPRESSION_MIN_BASE, type AreaIndicator} from "../../indicators/omraden/define.js";
 import {AREA_INDICATORS} from "../../indicators/omraden/index.js";
 import {
@@ -23,6 +24,7 @@ import {
 } from "./areas-contract.js";
 import {formatCsv, formatExcelCsv, writeParquet, writeText, type Row} from "./areas-files.js";
 import {buildOmradesgruppRows} from "./areas-omradesgrupper.js";
+import {areaSourceLabel, loadSources, publishedRef} from "./areas-sources.js";
 
 export interface AreasPublishOptions {
   outDir: string;
@@ -57,11 +59,11 @@ const TIDY_SQL = `
   select * from final order by area_code, year
 `;
 
-/** Compute the area indicators and write every neighbourhood file; returns what came out. */
+/** Write every neighbourhood file from the computed area marts (computeAreas ran first); returns what came out. */
 export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOptions): Promise<AreasPublishReport> {
   const indicators = opts.indicators ?? AREA_INDICATORS;
   const groups = opts.groups ?? OMRADESGRUPPER;
-  const computed = await computeAreas(conn, {indicators, groups});
+  const computed = await areasComputeReport(conn, indicators);
   const sources = await loadSources(conn, indicators);
 
   // Build every file's content first; write only when all of it passed.
@@ -73,7 +75,7 @@ export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOpt
       indicator_id: ind.id,
       group: ind.group,
       unit: ind.unit,
-      source: `SCB ${refs.map((r) => r.table_id).join(", ")}`,
+      source: areaSourceLabel(ind, refs),
       retrieved: refs.map((r) => r.retrieved).sort().at(-1)!
     };
     const rows = z.array(TidyRow).parse(await query(conn, TIDY_SQL, params));
@@ -97,7 +99,7 @@ export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOpt
     areas: await areaList(conn),
     area_types: await areaTypes(conn, sources),
     omradesgrupper: await groupList(conn, groups),
-    sources: [...sources.values()].map(({table_key: _k, table_id: _t, ...ref}) => ref),
+    sources: [...sources.values()].map(publishedRef),
     suppression: {
       min_base: SUPPRESSION_MIN_BASE,
       rule_sv: `Ett värde vars underlag (de personer, lägenheter eller hushåll det är en andel av; för medianen de personer den avser) är mindre än ${SUPPRESSION_MIN_BASE} visas inte: värdet är tomt, status 'suppressed' och skälet anges. Under den gränsen flyttar en enda person andelen mer än två procentenheter. Antalen är öppna SCB-data: regeln skyddar mot överläsning av osäkra värden, inte mot röjande. Samma regel gäller sammanvägda värden.`,
@@ -150,8 +152,8 @@ const COMPARISON_TEXTS = {
     en: "The county value is the same ratio from counts summed over all the county's RegSO."
   },
   area_type: {
-    sv: "Samma områdestyp: den sammanvägda kvoten (summan av täljarna delad med summan av nämnarna) för länets RegSO av samma områdestyp, området självt inräknat; inte ett medelvärde av områdenas andelar.",
-    en: "Same area type: the pooled ratio (sum of numerators over sum of denominators) of the county's RegSO of the same area type, the area itself included; not a mean of the areas' shares."
+    sv: "Samma områdestyp: den sammanvägda kvoten (summan av täljarna delad med summan av nämnarna) för länets övriga RegSO av samma områdestyp – området självt ingår inte i sin egen jämförelse; inte ett medelvärde av områdenas andelar. same_type_n är antalet RegSO i jämförelsen; vilka de är framgår av områdestypen per RegSO i areas/catalogue.json.",
+    en: "Same area type: the pooled ratio (sum of numerators over sum of denominators) of the county's other RegSO of the same area type – the area itself is left out of its own comparator; not a mean of the areas' shares. same_type_n is the number of RegSO pooled; which they are follows from each RegSO's area type in areas/catalogue.json."
   },
   change: {
     sv: "Förändring = värdet senaste året minus värdet första året i serien (2020–2023 för RegSO-tabellerna), i procentenheter för andelar; bara på raden för senaste året. Skillnader och förändringar räknas på de publicerade, avrundade värdena.",
@@ -166,56 +168,6 @@ const COMPARISON_TEXTS = {
     en: "Means without a population base (wage income per RegSO) and medians (income per DeSO) are never summed or averaged across areas: they are compared by value and rank only."
   }
 };
-
-/** Provenance of every input table (and of the area types); all gaps reported at once. */
-async function loadSources(conn: DuckDBConnection, indicators: readonly AreaIndicator[]): Promise<Map<string, AreaSource>> {
-  const keys = [...new Set([...indicators.flatMap((i) => i.inputs.map((x) => x.slice("scb:".length))), "regso_area_type"])];
-  const failures: string[] = [];
-  const out = new Map<string, AreaSource>();
-  for (const key of keys) {
-    const declared = AREA_TABLES[key];
-    if (!declared) {
-      failures.push(`scb:${key}: not declared in indicators/omraden/meta.ts (AREA_TABLES)`);
-      continue;
-    }
-    const resolved = await query<{table_id: string}>(
-      conn,
-      `select distinct table_id from raw_scb__cells where table_key = $key order by 1`,
-      {key}
-    );
-    const tableId = resolved.length ? resolved.map((r) => r.table_id).join("+") : declared.table_id;
-    // The orchestrator records datasets as "scb:<table_key>"; "scb:<table id>" is accepted too.
-    const [meta] = await query<{files: number; url: string | null; fetched_ms: number | null; publisher: string | null; licence: string | null}>(
-      conn,
-      `select
-         cast(count(*) as integer) as files,
-         min(url) as url,
-         cast(epoch_ms(max(fetched_at)) as double) as fetched_ms,
-         string_agg(distinct publisher, '; ' order by publisher) as publisher,
-         string_agg(distinct licence, '; ' order by licence) as licence
-       from meta_raw_files
-       where dataset in ($by_key, $by_id)`,
-      {by_key: `scb:${key}`, by_id: `scb:${tableId}`}
-    );
-    if (!meta || meta.files === 0 || meta.url === null || meta.fetched_ms === null || meta.publisher === null || meta.licence === null) {
-      failures.push(`scb:${key} (${tableId}): no row in meta_raw_files, so its publisher, licence and retrieval date are unknown`);
-      continue;
-    }
-    out.set(key, {
-      table_key: key,
-      table_id: tableId,
-      id: `scb:${tableId}`,
-      title: declared.title_sv,
-      agency: "SCB",
-      publisher: meta.publisher,
-      licence: meta.licence,
-      url: meta.url,
-      retrieved: new Date(meta.fetched_ms).toISOString().slice(0, 10)
-    });
-  }
-  if (failures.length) throw new CheckError(failures);
-  return out;
-}
 
 function catalogueIndicator(ind: AreaIndicator, refs: AreaSource[], years: number[]) {
   const ratio = ind.kind === "ratio";
@@ -243,7 +195,7 @@ function catalogueIndicator(ind: AreaIndicator, refs: AreaSource[], years: numbe
     comparators: ratio ? (["municipality", "county", "area_type", "rank", "change"] as const) : (["rank", "change"] as const),
     caveats: ind.caveats,
     inputs: ind.inputs,
-    sources: refs.map(({table_key: _k, table_id: _t, ...ref}) => ref),
+    sources: refs.map(publishedRef),
     years,
     files: {csv: `areas/${ind.id}.csv`, parquet: `areas/${ind.id}.parquet`}
   };
@@ -300,7 +252,7 @@ async function areaTypes(conn: DuckDBConnection, sources: Map<string, AreaSource
   const src = sources.get("regso_area_type")!;
   return {
     year: y?.year ?? null,
-    source: `${src.title} (${src.id}; SCB och Delegationen mot segregation)`,
+    source: `${src.title} (${src.code ?? "SCB:s tabell-id okänt här"}; SCB och Delegationen mot segregation)`,
     types: AREA_TYPES.map((t) => ({...t, regso_in_county: n.get(t.type) ?? 0}))
   };
 }

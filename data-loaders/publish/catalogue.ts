@@ -19,7 +19,23 @@ export interface CatalogueParts {
   indicators: Indicator[];
   sources: Map<string, InputSource>;
   stats: Map<string, IndicatorStats>;
+  /** Survey indicators: the municipalities with a value each year (from the data); absent for others. */
+  participants?: Map<string, Participation[]>;
   areas: CatalogueArea[];
+}
+
+/** One year of a survey: the participating municipalities' codes and names. */
+export interface Participation {
+  year: number;
+  areas: string[];
+  names: string[];
+}
+
+/** The caveat naming a survey's participants, read from the data: "Deltog enligt data: 2021 Aneby, …; 2022 …". */
+export function participantsCaveat(years: readonly Participation[]): string {
+  const list = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} och ${xs.at(-1)}`);
+  if (years.length === 0) return "Ingen av länets kommuner har något värde i data.";
+  return `Kommuner med värde (deltagare) enligt data: ${years.map((y) => `${y.year}: ${list(y.names)} (${y.names.length})`).join("; ")}.`;
 }
 
 /** The published file names of one indicator, relative to the publish directory. */
@@ -92,12 +108,16 @@ export function buildCatalogue(p: CatalogueParts): Catalogue {
         groups: ind.groups,
         comparison_group: ind.comparison_group,
         sexes: ind.sexes,
-        caveats: ind.caveats,
+        caveats: ind.comparisons.population === "participants"
+          ? [...ind.caveats, participantsCaveat(p.participants?.get(ind.id) ?? [])]
+          : ind.caveats,
         series_breaks: ind.series_breaks,
         sources: sourcesOf(ind),
         latest_year: stats?.latest_year ?? null,
         first_year: stats?.first_year ?? null,
-        files: indicatorFiles(ind.id)
+        files: indicatorFiles(ind.id),
+        comparisons: ind.comparisons,
+        participants: (p.participants?.get(ind.id) ?? []).map(({year, areas}) => ({year, areas}))
       };
     }),
     areas: p.areas,

@@ -16,11 +16,11 @@ import {CheckError, PipelineError} from "../lib/errors.js";
 import {log} from "../lib/log.js";
 import type {Scope} from "../lib/types.js";
 import {validate} from "../lib/validate.js";
-import {buildCatalogue, indicatorFiles, scopeAreas} from "./catalogue.js";
+import {buildCatalogue, indicatorFiles, scopeAreas, type Participation} from "./catalogue.js";
 import {coverageRows, unknownReferences} from "./coverage.js";
 import {formatCsv, type Cell} from "./csv.js";
 import {ROW_ORDER} from "./order.js";
-import {resolveSources, type InputSource} from "./provenance.js";
+import {derivedLabel, resolveSources, type InputSource} from "./provenance.js";
 import {readmeText} from "./readme.js";
 import {indicatorStats} from "./stats.js";
 import {BULK_ZIP, writeBulkZip} from "./zip.js";
@@ -95,6 +95,7 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
 
   // coverage.csv and catalogue.json.
   const stats = await indicatorStats(conn);
+  const participants = await participantsOf(conn);
   const coverage = coverageRows(opts.goals, indicators, stats);
   await write("coverage.csv", formatCsv(COVERAGE_COLUMNS, coverage.map((r) => COVERAGE_COLUMNS.map((c) => r[c]))));
   const catalogue = buildCatalogue({
@@ -106,6 +107,7 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
     indicators,
     sources,
     stats,
+    participants,
     areas: await scopeAreas(conn, opts.scope, COUNTY_CODE)
   });
   await write("catalogue.json", `${JSON.stringify(catalogue, null, 2)}\n`);
@@ -198,7 +200,7 @@ async function countyStatusRows(conn: DuckDBConnection): Promise<Cell[][]> {
 /** The published indicators with their unit, source label and retrieval date, as a temp table the SQL joins. */
 async function writePublishedIndicators(conn: DuckDBConnection, indicators: Indicator[], sources: Map<string, InputSource>): Promise<void> {
   await conn.run(
-    `CREATE OR REPLACE TEMP TABLE tmp_publish_indicators (indicator_id VARCHAR, position INTEGER, unit VARCHAR, source VARCHAR, retrieved VARCHAR)`
+    `CREATE OR REPLACE TEMP TABLE tmp_publish_indicators (indicator_id VARCHAR, position INTEGER, unit VARCHAR, source VARCHAR, derived_source VARCHAR, retrieved VARCHAR)`
   );
   for (const [position, ind] of indicators.entries()) {
     const refs = ind.inputs.map((input) => {
@@ -206,11 +208,12 @@ async function writePublishedIndicators(conn: DuckDBConnection, indicators: Indi
       if (!s) throw new PipelineError({source: "publish", dataset: input}, `no source for input of indicator ${ind.id}`);
       return s;
     });
-    await conn.run(`INSERT INTO tmp_publish_indicators VALUES ($id, $position, $unit, $source, $retrieved)`, {
+    await conn.run(`INSERT INTO tmp_publish_indicators VALUES ($id, $position, $unit, $source, $derived, $retrieved)`, {
       id: ind.id,
       position,
       unit: ind.unit,
       source: refs.map((s) => s.label).join("; "),
+      derived: derivedLabel(refs.map((s) => s.ref), "gapet mellan grupperna"),
       // the newest retrieval among the inputs
       retrieved: refs.map((s) => s.ref.retrieved).sort().at(-1) ?? ""
     });
@@ -234,6 +237,18 @@ function readmeOf(catalogue: Catalogue): string {
     citation: catalogue.citation,
     licences: [...new Set(catalogue.sources.map((s) => `${s.publisher}: ${s.licence}`))].sort()
   });
+}
+
+/** Survey indicators' participants per year, as the compute stage read them from the data (mart_indicator_participants). */
+async function participantsOf(conn: DuckDBConnection): Promise<Map<string, Participation[]>> {
+  const rows = await query<{indicator_id: string; year: number; codes: string[]; names: string[]}>(
+    conn,
+    `SELECT indicator_id, year, list(area_code ORDER BY area_code) AS codes, list(area_name ORDER BY area_code) AS names
+     FROM mart_indicator_participants GROUP BY indicator_id, year ORDER BY indicator_id, year`
+  );
+  const out = new Map<string, Participation[]>();
+  for (const r of rows) out.set(r.indicator_id, [...(out.get(r.indicator_id) ?? []), {year: r.year, areas: r.codes, names: r.names}]);
+  return out;
 }
 
 /** Indicators without rows in the marts: computeIndicators did not run for them. */

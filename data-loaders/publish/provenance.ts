@@ -1,16 +1,17 @@
 /**
  * Where each indicator input comes from, read from the warehouse: the raw files behind it
- * (meta_raw_files: publisher, licence, URL, retrieval time) and, for Kolada, the KPI's title and
- * underlying agency (stg_kolada__kpis). Missing provenance stops the publish stage.
+ * (meta_raw_files: publisher, licence, retrieval time), for Kolada the KPI's title, underlying agency
+ * and publication date (stg_kolada__kpis), for SCB the table's title and `updated` (stg_scb__tables).
+ * Missing provenance stops the publish stage.
  *
- * Raw datasets per input: "kolada:<KPI>" → dataset 'kolada:values' (all Kolada values);
- * "scb:<table_key>" → dataset 'scb:<table_key>' or 'scb:<table id>' (the id from raw_scb__cells).
- * The URL and retrieval date are those of the newest such file, preferring files whose URL names
- * the KPI or table.
+ * The published URL is the source's public page (kolada.se, Statistikdatabasen), never the API URL the
+ * raw file was fetched from: that stays in the raw layer's sidecars.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {query} from "../lib/duckdb.js";
 import {PipelineError} from "../lib/errors.js";
+import {scbPublicTable} from "../scb/table.js";
+import {SCB_TABLES} from "../scb/tables/index.js";
 import type {SourceRef} from "../../indicators/published.js";
 
 export interface InputSource {
@@ -21,20 +22,44 @@ export interface InputSource {
   ref: SourceRef;
 }
 
+/** The public page of a Kolada KPI (kolada.se's free search opened on the KPI). */
+export function koladaKpiPage(kpi: string): string {
+  return `https://www.kolada.se/verktyg/fri-sokning/?kpis=${encodeURIComponent(kpi)}`;
+}
+
+/**
+ * The source column of a figure we computed (a gap, a sum of DeSO counts, a share of counts):
+ * "Beräknat av oss från Kolada (KPI N02268 och N02267)", "Beräknat av oss från SCB (tabell TAB6572)".
+ */
+export function derivedLabel(sources: readonly SourceRef[], how = ""): string {
+  const list = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} och ${xs.at(-1)}`);
+  const kolada = sources.filter((s) => s.id.startsWith("kolada:")).map((s) => s.code ?? s.id);
+  const scb = sources.filter((s) => s.id.startsWith("scb:")).map((s) => (s.code ? s.code : `”${s.title}”`));
+  const parts = [
+    kolada.length ? `Kolada (KPI ${list(kolada)})` : "",
+    scb.length ? `SCB (${scb.length > 1 ? "tabellerna" : "tabell"} ${list(scb)})` : ""
+  ].filter(Boolean);
+  return `Beräknat av oss från ${parts.join(" och ")}${how ? `: ${how}` : ""}`;
+}
+
 interface RawFile {
   publisher: string;
   licence: string;
-  url: string;
   retrieved: string;
 }
 
 const LATEST_RAW_FILE = `
-  SELECT publisher, licence, url, strftime(timezone('UTC', fetched_at), '%Y-%m-%d') AS retrieved
+  SELECT publisher, licence, strftime(timezone('UTC', fetched_at), '%Y-%m-%d') AS retrieved
   FROM meta_raw_files
   WHERE list_contains(string_split($datasets, '|'), dataset)
   -- one dataset holds many KPIs: prefer the newest file whose URL names this one
   ORDER BY contains(url, $prefer) DESC, fetched_at DESC, file
   LIMIT 1`;
+
+/** A date as YYYY-MM-DD when the source gave one in that form (or as a timestamp), else null. */
+function day(value: string | null): string | null {
+  return value ? (/^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? null) : null;
+}
 
 /** Resolve every input's source; throws one PipelineError naming all inputs without provenance. */
 export async function resolveSources(conn: DuckDBConnection, inputs: readonly string[]): Promise<Map<string, InputSource>> {
@@ -42,9 +67,9 @@ export async function resolveSources(conn: DuckDBConnection, inputs: readonly st
   const problems: string[] = [];
   for (const input of [...new Set(inputs)].sort()) {
     const [source, id] = input.split(":") as [string, string];
-    const resolved = source === "kolada" ? await koladaSource(conn, input, id) : await scbSource(conn, input, id);
-    if (typeof resolved === "string") problems.push(resolved);
-    else out.set(input, resolved);
+    const resolved = source === "kolada" ? await koladaSource(conn, input, id) : await scbSource(conn, id);
+    if (typeof resolved === "string") problems.push(`${input}: ${resolved}`);
+    else out.set(input, {input, label: resolved.label, ref: resolved.ref});
   }
   if (problems.length) {
     throw new PipelineError({source: "publish"}, `no provenance for ${problems.length} input(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -52,34 +77,43 @@ export async function resolveSources(conn: DuckDBConnection, inputs: readonly st
   return out;
 }
 
-async function koladaSource(conn: DuckDBConnection, input: string, kpi: string): Promise<InputSource | string> {
-  const [meta] = await query<{title: string; source_agency: string | null}>(
+async function koladaSource(conn: DuckDBConnection, input: string, kpi: string): Promise<{label: string; ref: SourceRef} | string> {
+  const [meta] = await query<{title: string; source_agency: string | null; publication_date: string | null}>(
     conn,
-    `SELECT title, source_agency FROM stg_kolada__kpis WHERE kpi = $kpi`,
+    `SELECT title, source_agency, publication_date FROM stg_kolada__kpis WHERE kpi = $kpi`,
     {kpi}
   );
   const [raw] = await query<RawFile>(conn, LATEST_RAW_FILE, {datasets: "kolada:values", prefer: kpi});
-  if (!meta) return `${input}: KPI not in stg_kolada__kpis`;
-  if (!raw) return `${input}: no raw file of dataset 'kolada:values' in meta_raw_files`;
+  if (!meta) return "KPI not in stg_kolada__kpis";
+  if (!raw) return "no raw file of dataset 'kolada:values' in meta_raw_files";
   return {
-    input,
     label: `Kolada ${kpi}${meta.source_agency ? ` (${meta.source_agency})` : ""}`,
-    ref: {id: input, title: meta.title, agency: meta.source_agency, ...raw}
+    ref: {
+      id: input, title: meta.title, agency: meta.source_agency, publisher: raw.publisher, licence: raw.licence,
+      url: koladaKpiPage(kpi), code: kpi, published: day(meta.publication_date), retrieved: raw.retrieved
+    }
   };
 }
 
-async function scbSource(conn: DuckDBConnection, input: string, tableKey: string): Promise<InputSource | string> {
-  const [table] = await query<{table_id: string}>(
+/** An SCB table by our key: SCB's id and public page, or its title and a search where the id is a stand-in. */
+export async function scbSource(conn: DuckDBConnection, tableKey: string): Promise<{label: string; ref: SourceRef; table_id: string} | string> {
+  const declared = SCB_TABLES.find((t) => t.key === tableKey);
+  if (!declared) return `no SCB table '${tableKey}' in data-loaders/scb/tables`;
+  const [table] = await query<{table_id: string; title: string; updated: string | null}>(
     conn,
-    `SELECT min(table_id) AS table_id FROM raw_scb__cells WHERE table_key = $key HAVING count(*) > 0`,
+    `SELECT table_id, title, updated FROM stg_scb__tables WHERE table_key = $key`,
     {key: tableKey}
   );
-  if (!table) return `${input}: no cells of table_key '${tableKey}' in raw_scb__cells`;
+  if (!table) return `no metadata of table_key '${tableKey}' in stg_scb__tables`;
   const [raw] = await query<RawFile>(conn, LATEST_RAW_FILE, {datasets: `scb:${tableKey}|scb:${table.table_id}`, prefer: table.table_id});
-  if (!raw) return `${input}: no raw file of dataset 'scb:${tableKey}' or 'scb:${table.table_id}' in meta_raw_files`;
+  if (!raw) return `no raw file of dataset 'scb:${tableKey}' or 'scb:${table.table_id}' in meta_raw_files`;
+  const pub = scbPublicTable(declared, table.table_id, table.title);
   return {
-    input,
-    label: `SCB ${table.table_id}`,
-    ref: {id: input, title: `SCB, tabell ${table.table_id} (${tableKey})`, agency: "SCB", ...raw}
+    table_id: table.table_id,
+    label: pub.label,
+    ref: {
+      id: `scb:${pub.code ?? tableKey}`, title: table.title, agency: "SCB", publisher: raw.publisher, licence: raw.licence,
+      url: pub.url, code: pub.code, published: day(table.updated), retrieved: raw.retrieved
+    }
   };
 }

@@ -16,7 +16,10 @@ const TIDY_DOCS: Record<(typeof TIDY_COLUMNS)[number], Doc> = {
   value: ["värdet; tomt när det saknas (se status). Decimalpunkt i .csv, decimalkomma i .excel.csv", "the value; empty when missing (see status). Decimal point in .csv, decimal comma in .excel.csv"],
   unit: ["enhet (se Enheter nedan); gap-rader för procent är procentenheter", "unit (see Units below); gap rows of percentages are percentage points"],
   status: ["tom = vanligt värde; missing = saknas; suppressed = dolt (litet underlag); break = första värdet efter ett brott i serien", "empty = ordinary; missing; suppressed (small base); break = first value after a break in the series"],
-  source: ["källa: Kolada-nyckeltal med underliggande myndighet, eller SCB-tabell", "source: Kolada KPI with the underlying agency, or SCB table"],
+  source: [
+    "källa: Kolada-nyckeltal med underliggande myndighet, eller SCB-tabell; tal vi själva räknat fram (gap, summor av DeSO, andelar av antal) börjar med ”Beräknat av oss från …”. Källornas offentliga sidor och egna publiceringsdatum står i catalogue.json.",
+    "source: Kolada KPI with the underlying agency, or SCB table; figures we computed (gaps, DeSO sums, shares of counts) begin with “Beräknat av oss från …” (computed by us from). The sources' public pages and own publication dates are in catalogue.json."
+  ],
   retrieved: ["datum (UTC) då uppgifterna hämtades", "date (UTC) the data were retrieved"]
 };
 
@@ -66,8 +69,8 @@ const SUMMARY_DOCS: Record<(typeof SUMMARY_COLUMNS)[number], Doc> = {
   diff_vs_sweden: ["skillnad mot riket", "difference from Sweden"],
   county_value: ["länets värde samma år (eller kommunmedianen, se county_comparator)", "the county's value in the same year (or the municipal median, see county_comparator)"],
   county_comparator: ["county = Koladas länsvärde; municipal_median = median av länets kommuner; none = ingen jämförelse", "county = Kolada's county value; municipal_median = median of the county's municipalities; none"],
-  county_n: ["antal kommuner medianen är av", "number of municipalities the median is of"],
-  county_note: ["tom, eller varför länet inte jämförs", "empty, or why there is no county comparison"],
+  county_n: ["antal kommuner som medianen är av (bara municipal_median)", "how many municipalities the median is of (municipal_median only)"],
+  county_note: ["varför jämförelsen med länet saknas eller är annorlunda (t.ex. bara deltagande kommuner i en enkät)", "why the county comparison is absent or differs (e.g. survey participants only)"],
   diff_vs_county: ["skillnad mot länet", "difference from the county"]
 };
 

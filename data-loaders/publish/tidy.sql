@@ -1,6 +1,6 @@
 -- Every tidy row of the indicators being published (TidyRow, in TIDY_COLUMNS order), sorted for
 -- reading: indicator, area level (country → DeSO), area, group, sex, year.
--- Reads: mart_indicator_values, stg_areas, tmp_publish_indicators(indicator_id, position, unit, source, retrieved).
+-- Reads: mart_indicator_values, stg_areas, tmp_publish_indicators(indicator_id, position, unit, source, derived_source, retrieved).
 -- Params: $level_order, $group_order, $sex_order ('|'-separated lists in display order, order.ts).
 CREATE OR REPLACE TEMP TABLE tmp_publish_tidy AS
 WITH
@@ -28,7 +28,8 @@ final AS (
     -- a gap between two percentages is in percentage points
     CASE WHEN v."group" = 'gap' AND p.unit = 'percent' THEN 'percentage_points' ELSE p.unit END AS unit,
     v.status,
-    p.source,
+    -- a gap is our calculation from the inputs, never the source's figure
+    CASE WHEN v."group" = 'gap' THEN p.derived_source ELSE p.source END AS source,
     p.retrieved,
     p.position,
     a.level_order

@@ -69,6 +69,8 @@ const jsonStatBase = {
   label: z.string(),
   source: z.string(),
   updated: z.string(),
+  /** json-stat2 notes (optional in the format); the simulator marks its tables here. */
+  note: z.array(z.string()).optional(),
   id: z.array(z.string()).min(1),
   size: z.array(z.number().int().nonnegative()).min(1),
   dimension: z.record(z.string(), JsonStatDimension),

@@ -14,7 +14,7 @@ import type {FetchedDataset} from "../lib/types.js";
 import {validate} from "../lib/validate.js";
 import {DESO_REGSO_KEY_ID, parseDesoRegsoKey, type DesoRegsoKeyRow} from "../reference/deso-regso-key.js";
 import {decodeScbData, type ScbCell} from "./jsonstat.js";
-import {ScbData, ScbSelection} from "./schemas.js";
+import {ScbData, ScbMetadata, ScbSelection} from "./schemas.js";
 import {SCB_TABLES} from "./tables/index.js";
 
 const sql = (name: string) => readFile(new URL(`./${name}.sql`, import.meta.url), "utf8");
@@ -40,6 +40,7 @@ export async function stageScb(conn: DuckDBConnection, datasets: FetchedDataset[
   const key = await readKey(keyDataset);
   const scb = datasets.filter((d) => d.source === "scb");
   const cells = (await Promise.all(scb.map(readCells))).flat();
+  const tables = (await Promise.all(scb.map(readTableMeta))).flat();
 
   await exec(conn, "begin transaction");
   try {
@@ -47,6 +48,10 @@ export async function stageScb(conn: DuckDBConnection, datasets: FetchedDataset[
       keys: listValue(scb.map((d) => d.id.slice("scb:".length)))
     });
     await appendCells(conn, cells);
+    await exec(conn, "delete from stg_scb__tables where table_key in (select unnest($keys::VARCHAR[]))", {
+      keys: listValue(scb.map((d) => d.id.slice("scb:".length)))
+    });
+    for (const t of tables) await exec(conn, "insert into stg_scb__tables values ($table_key, $table_id, $title, $updated, $simulated)", {...t});
     for (const t of SCB_TABLES) await exec(conn, await sql(`stg_scb__${t.key}`));
     await exec(conn, "delete from stg_areas where level in ('regso', 'deso')");
     await exec(conn, await sql("stg_scb__areas"), {
@@ -72,22 +77,55 @@ async function readKey(ds: FetchedDataset): Promise<DesoRegsoKeyRow[]> {
   return parseDesoRegsoKey(raw.body, {source: "reference", dataset: ds.id, url: raw.meta.url, file: f.file});
 }
 
+/** The raw files of a dataset whose URL is /tables/{id}/<kind>, with the table id and an error origin. */
+async function* tableFiles(ds: FetchedDataset, kind: "data" | "metadata") {
+  for (const f of ds.files) {
+    const raw = await readRaw(f.file);
+    if (!raw) throw new Error(`stageScb: raw file ${f.file} or its sidecar is missing`);
+    const m = new URL(raw.meta.url).pathname.match(new RegExp(`/tables/([^/]+)/${kind}$`));
+    if (!m) continue;
+    const origin: ErrorOrigin = {source: "scb", dataset: ds.id, url: raw.meta.url, file: f.file};
+    yield {raw, tableId: decodeURIComponent(m[1]!), origin};
+  }
+}
+
 /** Decode the data files of one dataset; search and metadata files are provenance only. */
 async function readCells(ds: FetchedDataset): Promise<ScbCell[]> {
   const table = SCB_TABLES.find((t) => `scb:${t.key}` === ds.id);
   if (!table) throw new Error(`stageScb: no table declaration for dataset ${ds.id}`);
   const out: ScbCell[] = [];
-  for (const f of ds.files) {
-    const raw = await readRaw(f.file);
-    if (!raw) throw new Error(`stageScb: raw file ${f.file} or its sidecar is missing`);
-    const m = new URL(raw.meta.url).pathname.match(/\/tables\/([^/]+)\/data$/);
-    if (!m) continue;
-    const tableId = decodeURIComponent(m[1]!);
-    const origin: ErrorOrigin = {source: "scb", dataset: ds.id, url: raw.meta.url, file: f.file};
+  for await (const {raw, tableId, origin} of tableFiles(ds, "data")) {
     // The sidecar keeps the request body: the file is checked against exactly what was asked for.
     const request = validate(ScbSelection, raw.meta.query, {...origin, dataset: `${ds.id} (sidecar query)`});
     const data = validate(ScbData, parseJsonBody(origin, raw.body, raw.meta.content_type), origin);
     out.push(...decodeScbData(data, request, table, tableId, origin));
+  }
+  return out;
+}
+
+/**
+ * The api-sim simulator marks every table it serves with this json-stat2 note; its `updated` is then a fixed
+ * placeholder (../shared/tools/api-sim/README.md, "Known differences": "`updated` is a fixed placeholder date"),
+ * so no publication date is taken from it.
+ */
+const SIMULATOR_NOTE = /^Simulerad tabell \(api-sim\)/;
+
+interface TableMeta {
+  table_key: string;
+  table_id: string;
+  title: string;
+  updated: string | null;
+  simulated: boolean;
+}
+
+/** The table's own label and `updated` date from its metadata answer (one per dataset). */
+async function readTableMeta(ds: FetchedDataset): Promise<TableMeta[]> {
+  const out: TableMeta[] = [];
+  for await (const {raw, tableId, origin} of tableFiles(ds, "metadata")) {
+    const meta = validate(ScbMetadata, parseJsonBody(origin, raw.body, raw.meta.content_type), origin);
+    const simulated = (meta.note ?? []).some((n) => SIMULATOR_NOTE.test(n));
+    const day = /^\d{4}-\d{2}-\d{2}/.exec(meta.updated)?.[0] ?? null;
+    out.push({table_key: ds.id.slice("scb:".length), table_id: tableId, title: meta.label, updated: simulated ? null : day, simulated});
   }
   return out;
 }

@@ -23,8 +23,12 @@ export type RegionLevel = "regso" | "deso";
 export interface ScbTable {
   /** Our slug; equals the file name under tables/ and the table_key in raw_scb__cells. */
   key: string;
-  /** A fixed SCB table id, or a title search through /tables?query= resolved on every run. */
-  table: {id: string} | {query: string; title: RegExp};
+  /**
+   * A fixed SCB table id (with its place in Statistikdatabasen, subject path and v1 name, e.g.
+   * "BE/BE0101/BE0101Y/FolkmDesoLandKon": the public page a journalist opens), or a title search
+   * through /tables?query= resolved on every run (the public page is then a search for the title).
+   */
+  table: {id: string; ssd_path?: string} | {query: string; title: RegExp};
   /** Which Region values: the county's RegSO and/or DeSO areas, taken from the metadata. */
   regions: readonly RegionLevel[];
   /** The one classification variable kept in raw_scb__cells (variable/value_code/value_label). */
@@ -48,3 +52,27 @@ export function defineScbTable(t: ScbTable): ScbTable {
 
 /** The total of Kon (men + women). */
 export const KON_TOTAL: Readonly<Record<string, ValueSelection>> = {Kon: {codes: ["1+2"]}};
+
+/** SCB's public table browser (never the API). */
+const SSD = "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd";
+
+/** The simulator's stand-in table ids (../shared/tools/api-sim/README.md: "`SIM_` table ids are made up"). */
+export const STAND_IN_TABLE_ID = /^SIM_/;
+
+/**
+ * How a table is named and linked for readers: SCB's own id and its Statistikdatabasen page when both are known;
+ * otherwise (an id resolved by title that is a simulator stand-in) no id, the table's SCB title, and a
+ * Statistikdatabasen search for that title. A stand-in id never reaches a published file.
+ */
+export function scbPublicTable(t: ScbTable, tableId: string, title: string): {code: string | null; url: string; label: string} {
+  if (!STAND_IN_TABLE_ID.test(tableId)) {
+    const path = "id" in t.table ? t.table.ssd_path?.split("/") : undefined;
+    const url = path
+      ? `${SSD}/START__${path.slice(0, -1).join("__")}/${path.at(-1)}/`
+      : `${SSD}/search/?searchquery=${encodeURIComponent(tableId)}`;
+    return {code: tableId, url, label: `SCB ${tableId}`};
+  }
+  // search by the title's words, without the years it names (". År 2020–2023"), which change with each update
+  const words = title.replace(/\.\s*År\s.*$/, "");
+  return {code: null, url: `${SSD}/search/?searchquery=${encodeURIComponent(words)}`, label: `SCB, tabellen ”${title}”`};
+}

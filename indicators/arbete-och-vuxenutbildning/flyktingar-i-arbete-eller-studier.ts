@@ -17,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["refugees"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     CAVEATS.refugees,
     CAVEATS.smallMunicipalities
   ],

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -16,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["foreign_born", "all", "gap"],
   comparison_group: "all",
   caveats: [
+    CAVEATS.pandemic,
     "Avslutade nyckeltal: SCB har lagt ned RAMS och serierna slutar 2021. Kolada ersatte dem med BAS-baserade N02267/N02268 från 2020, som är en egen indikator; serierna skarvas inte ihop. Det levande Kolada-API:t kan ha slutat leverera dem.",
     "Från 2019 bygger RAMS på arbetsgivarnas månadsuppgifter (AGI) i stället för årliga kontrolluppgifter; SCB säger att jämförelser med tidigare år bör göras med försiktighet. Första värdet från 2019 är markerat som brott i serien.",
     "Jämförelsegruppen är alla invånare 20–64 år, där utrikes födda ingår; gapet mot inrikes födda är större."

@@ -17,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["newly_arrived"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Mäter utfallet av etableringsuppdraget, inte vägledningens kvalitet.",
     "Studier kan vara något underskattade eftersom Arbetsförmedlingens registrering släpar efter.",
     CAVEATS.smallMunicipalities

@@ -17,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Från 2022 räknas avslutade elever på ett nytt sätt; Kolada säger att jämförelser mellan åren bör göras med försiktighet. Första värdet från 2022 är markerat som brott i serien. Koladas katalog har senare nyckeltalet N18957 med den nya definitionen; det finns inte i nuvarande dataunderlag.",
     "Arbete omfattar också osäker och svag ställning på arbetsmarknaden.",
     CAVEATS.smallMunicipalities

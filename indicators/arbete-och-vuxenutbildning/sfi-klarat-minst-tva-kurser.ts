@@ -17,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Avser skolkommun: eleven räknas i kommunen där den sista kursen slutfördes.",
     CAVEATS.smallMunicipalities
   ],

@@ -17,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Gäller bara kommunens egen regi, inte sfi hos andra anordnare.",
     CAVEATS.smallMunicipalities
   ],

@@ -17,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["foreign_born", "all", "gap"],
   comparison_group: "all",
   caveats: [
+    CAVEATS.pandemic,
     CAVEATS.comparisonIncludesForeignBorn,
     "Bygger på SCB:s statistik över befolkningens arbetsmarknadsstatus (BAS) och börjar 2020. Den äldre RAMS-serien (till 2021) är en egen indikator och skarvas inte ihop med denna."
   ],

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -16,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Målet är samma andel som i befolkningen (se balanstalet), inte så hög andel som möjligt.",
     "Säger inget om vilka befattningar utrikes födda har i organisationen."
   ],

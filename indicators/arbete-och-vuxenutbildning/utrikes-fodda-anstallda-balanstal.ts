@@ -18,6 +18,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     CAVEATS.balanceRatioTarget,
     "Säger inget om vilka befattningar utrikes födda har i organisationen.",
     "Vissa år saknas i Kolada."

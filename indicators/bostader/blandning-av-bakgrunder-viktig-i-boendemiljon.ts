@@ -1,4 +1,4 @@
-import {CAVEATS} from "../caveats.js";
+import {CAVEATS, SURVEY_COMPARISON_NOTE_SV} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -17,9 +17,11 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     CAVEATS.citizenSurvey,
     "Mäter en attityd, inte hur blandade bostadsområdena är."
   ],
+  comparisons: {population: "participants", county: "municipal_median", sweden: true, note_sv: SURVEY_COMPARISON_NOTE_SV},
   series_breaks: [],
   sql: SQL.kolada_single,
   params: {kpi: "N00553", group: "all", break_year: 0},

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -17,6 +18,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "En bedömning, inte en mätning. Högre värde betyder att det är lättare att få bostad, men överskott är inte nödvändigtvis bättre än balans.",
     "Finns inte för riket eller länet."
   ],

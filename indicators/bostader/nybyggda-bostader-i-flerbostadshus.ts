@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -16,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Mäter utbudet av nya bostäder, inte vem som kan få dem eller vad de kostar. Varierar mycket mellan åren i små kommuner."
   ],
   series_breaks: [],

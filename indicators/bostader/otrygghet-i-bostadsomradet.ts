@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -18,6 +19,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Två års svar slås ihop och redovisas på det senare året (2019–2020 som 2020, 2021–2022 som 2022).",
     "Koladas beskrivning talar om andelen trygga, men titeln och värdena (omkring en fjärdedel) gäller andelen otrygga.",
     "Gäller hela kommunen: ingen uppdelning på bostadsområden eller födelseland."

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -16,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Gäller bara flerbostadshus. Kolada redovisar inte trångboddhet efter födelseland; det gör SCB i egna tabeller."
   ],
   series_breaks: [],

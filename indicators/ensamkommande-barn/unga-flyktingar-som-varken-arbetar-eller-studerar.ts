@@ -17,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["refugees"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Gäller alla unga flyktingar, inte bara de som kom som ensamkommande barn: ingen offentlig statistik följer ensamkommande särskilt.",
     CAVEATS.refugees,
     CAVEATS.smallMunicipalities

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -16,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Vaccinationer som barnet fått i ett annat land registreras inte, så täckningen underskattas något – mest där många barn är födda utomlands.",
     "Inte uppdelat efter bakgrund. I nuvarande data finns bara 2021–2022."
   ],

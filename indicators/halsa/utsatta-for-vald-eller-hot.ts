@@ -20,6 +20,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     CAVEATS.healthSurvey,
     "Gäller allt våld och hot, inte särskilt våld i nära relation eller hedersrelaterat våld, och är inte uppdelat efter födelseland."
   ],

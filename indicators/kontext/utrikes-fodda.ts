@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -15,7 +16,7 @@ export default defineIndicator(import.meta.url, {
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,
-  caveats: [],
+  caveats: [CAVEATS.pandemic],
   series_breaks: [],
   sql: SQL.kolada_single,
   params: {kpi: "N02926", group: "all", break_year: 0},

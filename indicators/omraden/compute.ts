@@ -81,9 +81,9 @@ export async function computeAreas(conn: DuckDBConnection, opts: AreasComputeOpt
   await exec(conn, AREA_LIST_SQL, {county_code: AREA_COUNTY.code, county_name: AREA_COUNTY.name});
   await exec(conn, VALUES_SQL, {min_base: SUPPRESSION_MIN_BASE});
   await exec(conn, AGGREGATES_SQL, {min_base: SUPPRESSION_MIN_BASE});
-  await exec(conn, COMPARISONS_SQL);
+  await exec(conn, COMPARISONS_SQL, {min_base: SUPPRESSION_MIN_BASE});
   await assertValues(conn, indicators);
-  return report(conn, indicators);
+  return areasComputeReport(conn, indicators);
 }
 
 /** Why an indicator has no municipal/county/area-type comparators, if it has none. */
@@ -183,7 +183,8 @@ async function assertValues(conn: DuckDBConnection, indicators: readonly AreaInd
   if (failures.length) throw new CheckError(failures);
 }
 
-async function report(conn: DuckDBConnection, indicators: readonly AreaIndicator[]): Promise<AreasComputeReport> {
+/** What the area marts hold per indicator (rows, years, missing and suppressed values), read back from the tables. */
+export async function areasComputeReport(conn: DuckDBConnection, indicators: readonly AreaIndicator[]): Promise<AreasComputeReport> {
   const rows = await query<Omit<AreaIndicatorResult, "level"> & {level: string}>(
     conn,
     `select

@@ -227,7 +227,8 @@ export const AREA_LIST_SQL = `
 /**
  * Pooled comparators for ratio indicators at RegSO level: the same ratio of counts summed over the
  * municipality's RegSO, the county's RegSO, the county's RegSO of one area type, and each
- * neighbourhood group. Suppressed areas' counts are included (they are small, not wrong); an area
+ * neighbourhood group (the area-type pool here holds every RegSO of the type: a description of the type, not an
+ * area's comparator, which leaves the area out, see COMPARISONS_SQL). Suppressed areas' counts are included (they are small, not wrong); an area
  * without counts makes the pool missing. The same suppression rule applies to the pooled base.
  */
 export const AGGREGATES_SQL = `
@@ -302,10 +303,11 @@ export const AGGREGATES_SQL = `
 `;
 
 /**
- * Each area against its municipality, its county and its area type (pooled values), its change
- * from the first to the latest year of the series, and its rank among the county's areas of the
- * same level (1 = highest value; no normative direction). Differences and changes are taken
- * between the published (rounded) values, so they add up in a spreadsheet.
+ * Each area against its municipality, its county and its area type, its change from the first to
+ * the latest year of the series, and its rank among the county's areas of the same level
+ * (1 = highest value; no normative direction). The same-type comparator pools the OTHER RegSO of
+ * the area's type in the county: an area is never part of its own comparator. Differences and
+ * changes are taken between the published (rounded) values, so they add up in a spreadsheet.
  */
 export const COMPARISONS_SQL = `
   create or replace table mart_area_comparisons as
@@ -318,6 +320,34 @@ export const COMPARISONS_SQL = `
   ),
   aggregates as (
     select * from mart_area_aggregates
+  ),
+  regso_counts as (
+    select v.indicator_id, v.year, v.area_code, a.county_code, a.area_type, v.numerator, v.denominator
+    from mart_area_values v
+    join areas a on a.area_code = v.area_code
+    join indicators i on i.indicator_id = v.indicator_id
+    where i.kind = 'ratio' and i.level = 'regso' and v.area_level = 'regso' and a.area_type is not null
+  ),
+  -- The other RegSO of the same type in the same county; one of them without counts makes the pool missing.
+  same_type_others as (
+    select
+      s.indicator_id, s.year, s.area_code,
+      cast(count(*) as integer) as n_areas,
+      case when count(o.numerator) = count(*) then sum(o.numerator) end as numerator,
+      case when count(o.denominator) = count(*) then sum(o.denominator) end as denominator
+    from regso_counts s
+    join regso_counts o
+      on o.indicator_id = s.indicator_id and o.year = s.year and o.county_code = s.county_code
+     and o.area_type = s.area_type and o.area_code <> s.area_code
+    group by s.indicator_id, s.year, s.area_code
+  ),
+  same_type as (
+    select
+      t.indicator_id, t.year, t.area_code, t.n_areas,
+      case when area_status(i.scale * t.numerator / nullif(t.denominator, 0), t.denominator, $min_base) = ''
+        then round(i.scale * t.numerator / nullif(t.denominator, 0), i.decimals) end as value
+    from same_type_others t
+    join indicators i on i.indicator_id = t.indicator_id
   ),
   vals as (
     select v.*, a.name as area_name, a.municipality_code, a.county_code, a.area_type, i.decimals, i.ord, i.comparison_note
@@ -337,9 +367,8 @@ export const COMPARISONS_SQL = `
       on m.indicator_id = v.indicator_id and m.year = v.year and m.kind = 'municipality' and m.code = v.municipality_code
     left join aggregates c
       on c.indicator_id = v.indicator_id and c.year = v.year and c.kind = 'county' and c.code = v.county_code
-    left join aggregates t
-      on t.indicator_id = v.indicator_id and t.year = v.year and t.kind = 'area_type'
-      and t.code = cast(v.area_type as varchar) and t.county_code = v.county_code
+    left join same_type t
+      on t.indicator_id = v.indicator_id and t.year = v.year and t.area_code = v.area_code
   ),
   ranked as (
     select

@@ -17,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     CAVEATS.notByBackground,
     "Räknar tillfällen, inte personer: samma barn kan delta många gånger."
   ],

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -16,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Bara ja eller nej: säger inget om hur många som deltar eller om andra mötesplatser.",
     "Finns inte för riket eller länet, och vissa kommuner saknar svar vissa år."
   ],

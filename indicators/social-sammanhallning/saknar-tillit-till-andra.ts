@@ -20,6 +20,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     CAVEATS.healthSurvey,
     CAVEATS.notByBackground
   ],

@@ -20,6 +20,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     CAVEATS.healthSurvey,
     "Frågan gäller kränkningar av alla slag, inte bara på grund av etnisk eller kulturell bakgrund, och är inte uppdelad efter födelseland."
   ],

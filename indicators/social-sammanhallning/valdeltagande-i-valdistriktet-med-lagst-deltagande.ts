@@ -21,6 +21,13 @@ export default defineIndicator(import.meta.url, {
     "Valdistrikten kan ändras mellan valen, och distriktet med lägst deltagande kan vara ett annat vid nästa val.",
     "Inte uppdelat efter födelseland."
   ],
+  // Sweden's value is the single lowest district of all 6 000: every municipality would look far "better than Sweden".
+  comparisons: {
+    population: "all",
+    county: "municipal_median",
+    sweden: false,
+    note_sv: "Jämförs med medianen av länets kommuners lägsta distrikt, inte med riket: rikets värde är det enskilt lägsta valdistriktet i hela landet och säger inget om en vanlig kommun."
+  },
   series_breaks: [],
   sql: SQL.kolada_election_single,
   params: {kpi: "N05831", group: "all", break_year: 0},

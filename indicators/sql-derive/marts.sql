@@ -83,3 +83,11 @@ CREATE TABLE IF NOT EXISTS mart_county_status (
   median_value          DOUBLE,
   median_n              INTEGER
 );
+
+-- Survey indicators: the municipalities with a value each year (participants), from the data.
+CREATE TABLE IF NOT EXISTS mart_indicator_participants (
+  indicator_id  VARCHAR,
+  year          INTEGER,
+  area_code     VARCHAR,
+  area_name     VARCHAR
+);

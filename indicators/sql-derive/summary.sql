@@ -3,7 +3,8 @@
 -- keep the two in step.
 -- Reads: mart_indicator_values, stg_areas,
 --        tmp_indicator_meta(indicator_id, kind, direction, target_value, period_years, is_election),
---        tmp_series_breaks(indicator_id, year), tmp_t_quantiles(df, t975).
+--        tmp_series_breaks(indicator_id, year), tmp_t_quantiles(df, t975),
+--        tmp_indicator_comparisons(indicator_id, population, county, sweden, note_sv).
 -- Params: $baseline_year (2015), $window_years (5), $min_points (4), $rel_threshold (0.005),
 --         $gap_threshold (0.25), $period_from (2015), $period_to (2020),
 --         $scope ('county' | 'sweden'), $county_code ('0006'), $sweden_code ('0000').
@@ -298,41 +299,78 @@ county_published AS (
   WHERE a.level = 'county'
 ),
 
--- Where Kolada publishes no county value: the median of the county's municipalities (never a mean).
+-- Where Kolada publishes no county value: the median of the county's municipalities (never a mean),
+-- of those with a value that year; n says how many (survey indicators: the participants of that year).
 county_median AS (
-  SELECT o.indicator_id, a.county_code, o.sex, o."group", o.year, median(o.value) AS value, count(*) AS n
+  SELECT o.indicator_id, a.county_code, o.sex, o."group", o.year, median(o.value) AS value, count(*)::INTEGER AS n
   FROM observed AS o
   JOIN stg_areas AS a USING (area_code)
   WHERE a.level = 'municipality'
   GROUP BY ALL
 ),
 
-comparisons AS (
+-- How each indicator is compared (indicator files' `comparisons`): survey participants and indicators whose
+-- county value measures another population never use Kolada's county value; some have no Sweden comparison.
+comparison_rules AS (
+  SELECT indicator_id, population, county AS county_rule, sweden AS sweden_comparable, coalesce(note_sv, '') AS note_sv
+  FROM tmp_indicator_comparisons
+),
+
+-- The county comparator of every latest value: Kolada's county value where allowed and published, else the median
+-- of at least two municipalities (a median of one is the municipality itself), else none; the note says why.
+county_comparator AS (
   SELECT
     l.indicator_id, l.area_code, l.sex, l."group",
-    CASE WHEN l.area_code <> $sweden_code THEN sw.value END AS sweden_value,
-    CASE
-      WHEN a.level NOT IN ('municipality', 'regso', 'deso') THEN NULL
-      ELSE coalesce(cp.value, cm.value)
-    END AS county_value,
     CASE
       WHEN a.level NOT IN ('municipality', 'regso', 'deso') THEN 'none'
-      WHEN cp.value IS NOT NULL THEN 'county'
-      WHEN cm.value IS NOT NULL THEN 'municipal_median'
+      WHEN cr.county_rule = 'county' AND cp.value IS NOT NULL THEN 'county'
+      WHEN cm.n >= 2 THEN 'municipal_median'
       ELSE 'none'
     END AS county_comparator,
-    CASE WHEN a.level IN ('municipality', 'regso', 'deso') AND cp.value IS NULL THEN cm.n END AS county_n,
-    '' AS county_note
+    cp.value AS published_value,
+    cm.value AS median_value,
+    cm.n AS median_n,
+    a.level,
+    cr.note_sv,
+    l.latest_year
   FROM latest AS l
+  JOIN comparison_rules AS cr USING (indicator_id)
   LEFT JOIN stg_areas AS a USING (area_code)
-  LEFT JOIN sweden AS sw
-    ON sw.indicator_id = l.indicator_id AND sw.sex = l.sex AND sw."group" = l."group" AND sw.year = l.latest_year
   LEFT JOIN county_published AS cp
     ON cp.indicator_id = l.indicator_id AND cp.county_code = a.county_code AND cp.sex = l.sex
    AND cp."group" = l."group" AND cp.year = l.latest_year
   LEFT JOIN county_median AS cm
     ON cm.indicator_id = l.indicator_id AND cm.county_code = a.county_code AND cm.sex = l.sex
    AND cm."group" = l."group" AND cm.year = l.latest_year
+),
+
+county_comparison AS (
+  SELECT
+    indicator_id, area_code, sex, "group", county_comparator,
+    CASE county_comparator WHEN 'county' THEN published_value WHEN 'municipal_median' THEN median_value END AS county_value,
+    CASE WHEN county_comparator = 'municipal_median' THEN median_n END AS county_n,
+    CASE
+      WHEN level NOT IN ('municipality', 'regso', 'deso') THEN ''
+      WHEN county_comparator = 'none' AND coalesce(median_n, 0) = 1
+        THEN format('Bara en av länets kommuner har ett värde {}: ingen jämförelse med länet.', latest_year)
+      ELSE note_sv
+    END AS county_note
+  FROM county_comparator
+),
+
+comparisons AS (
+  SELECT
+    l.indicator_id, l.area_code, l.sex, l."group",
+    CASE WHEN l.area_code <> $sweden_code AND cr.sweden_comparable THEN sw.value END AS sweden_value,
+    cc.county_value,
+    cc.county_comparator,
+    cc.county_n,
+    cc.county_note
+  FROM latest AS l
+  JOIN comparison_rules AS cr USING (indicator_id)
+  LEFT JOIN county_comparison AS cc USING (indicator_id, area_code, sex, "group")
+  LEFT JOIN sweden AS sw
+    ON sw.indicator_id = l.indicator_id AND sw.sex = l.sex AND sw."group" = l."group" AND sw.year = l.latest_year
 ),
 
 -- The three assessments side by side, one row per series.

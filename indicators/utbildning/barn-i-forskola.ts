@@ -17,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     CAVEATS.notByBackground,
     "Barn kan vara inskrivna i en annan kommun än där de bor, så andelen kan bli över 100 procent."
   ],

@@ -1,3 +1,4 @@
+import {CAVEATS} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -16,13 +17,14 @@ export default defineIndicator(import.meta.url, {
   groups: ["all", "excl_newly_arrived"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     "Avser kommunala skolor i kommunen oavsett var eleven är folkbokförd, inte alla elever som bor i kommunen.",
     "Grupperna överlappar (alla elever omfattar de nyinvandrade), så skillnaden är ingen skillnad mellan nyinvandrade och andra elever.",
     "När 40 elever eller fler går ut och 1–4 av dem saknar behörighet redovisas andelen som 95 procent.",
     "Uppdelningen på kön finns från 2017 för gruppen utan nyinvandrade."
   ],
-  series_breaks: [],
+  series_breaks: [{year: 2016, note: "Från och med 2016 räknas elever med okänd bakgrund inte med i N15436 (Koladas beskrivning)."}],
   sql: SQL.kolada_two_groups,
-  params: {kpi_a: "N15436", group_a: "all", kpi_b: "N15564", group_b: "excl_newly_arrived", break_year: 0},
+  params: {kpi_a: "N15436", group_a: "all", kpi_b: "N15564", group_b: "excl_newly_arrived", break_year: 2016},
   checks: {range: [0, 100], expect_areas: ["0000", "0680", "0687"], expect_years: [2015, 2022]}
 });

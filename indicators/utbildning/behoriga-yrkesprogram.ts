@@ -17,6 +17,7 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     CAVEATS.notByBackgroundPupils,
     "Jämför med indikatorn där nyinvandrade elever räknats bort.",
     "Elever med okänd bakgrund (t.ex. utan svenskt personnummer) ingår inte."

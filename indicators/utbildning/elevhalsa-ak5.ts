@@ -1,4 +1,4 @@
-import {CAVEATS} from "../caveats.js";
+import {CAVEATS, SURVEY_COMPARISON_NOTE_SV} from "../caveats.js";
 import {defineIndicator} from "../define.js";
 import {SQL} from "../sql/index.js";
 
@@ -20,6 +20,12 @@ export default defineIndicator(import.meta.url, {
     CAVEATS.pupilSurvey,
     CAVEATS.notByBackgroundPupils
   ],
+  comparisons: {
+    population: "participants",
+    county: "municipal_median",
+    sweden: false,
+    note_sv: `${SURVEY_COMPARISON_NOTE_SV} Rikets värde gäller alla skolor, kommunernas bara kommunala skolor: ingen jämförelse med riket.`
+  },
   series_breaks: [],
   sql: SQL.kolada_single,
   params: {kpi: "N15608", group: "all", break_year: 0},

@@ -17,12 +17,13 @@ export default defineIndicator(import.meta.url, {
   groups: ["all"],
   comparison_group: null,
   caveats: [
+    CAVEATS.pandemic,
     CAVEATS.notByBackgroundPupils,
     "Elever som saknade svenskt personnummer när utbildningen började, t.ex. nyanlända som ännu inte var folkbokförda, ingår inte.",
     "Från 2021 räknas IB-elever inte med (en liten ändring av definitionen)."
   ],
-  series_breaks: [],
+  series_breaks: [{year: 2021, note: "Från och med 2021 räknas IB-elever inte med (Koladas beskrivning av N17461)."}],
   sql: SQL.kolada_single,
-  params: {kpi: "N17461", group: "all", break_year: 0},
+  params: {kpi: "N17461", group: "all", break_year: 2021},
   checks: {range: [0, 100], expect_areas: ["0000", "0006", "0680", "0687"], expect_years: [2015, 2022]}
 });

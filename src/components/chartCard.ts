@@ -5,7 +5,7 @@
  */
 import type {SourceRef} from "../../indicators/published.js";
 import {CsvDownload, FileLinks, type FileLink} from "./csvDownload.js";
-import {SourceNote} from "./sourceNote.js";
+import {derivedOf, SourceNote} from "./sourceNote.js";
 
 export interface TableColumn<R> {
   /** The CSV column this table column shows (data-col on the cells), or a label-only key. */
@@ -108,7 +108,9 @@ export function ChartCard<R extends object>(spec: ChartCardSpec<R>): HTMLElement
   scroll.className = "table-scroll";
   scroll.append(DataTable(spec.rows, spec.table, spec.title));
   details.append(summary, scroll);
-  fig.append(details, SourceNote(spec.sources, spec.retrieved ?? [], spec.sourceExtra));
+  // Rows we computed (gaps, medians, shares of counts) carry "Beräknat av oss …" as their source: the line says so.
+  const rowSources = spec.rows.map((r) => (r as {source?: unknown}).source).filter((x): x is string => typeof x === "string");
+  fig.append(details, SourceNote(spec.sources, spec.retrieved ?? [], spec.sourceExtra, derivedOf(rowSources)));
   const downloads = document.createElement("div");
   downloads.className = "downloads";
   downloads.append(CsvDownload(spec.rows, {columns: spec.csv.columns, filename: spec.csv.filename ?? spec.id}));

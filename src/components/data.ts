@@ -127,8 +127,11 @@ export function median(values: readonly number[]): number | null {
  * The county comparison series for a sex × group: Kolada's county rows (0006) when the file has them, otherwise
  * the median of the county's municipalities per year, as rows with area_code MEDIAN_CODE and a name that says so.
  */
-export function countySeries(rows: readonly TidyRow[], municipalityCodes: readonly string[], sex: Sex, group: Group): TidyRow[] {
-  const own = rows.filter((r) => r.area_code === COUNTY_CODE && r.sex === sex && r.group === group);
+export function countySeries(
+  rows: readonly TidyRow[], municipalityCodes: readonly string[], sex: Sex, group: Group, opts: {countyValue?: boolean} = {}
+): TidyRow[] {
+  // countyValue false: Kolada's county value measures another population (a survey's participants): median only.
+  const own = opts.countyValue === false ? [] : rows.filter((r) => r.area_code === COUNTY_CODE && r.sex === sex && r.group === group);
   if (own.length > 0) return own;
   const munis = new Set(municipalityCodes);
   const byYear = new Map<number, TidyRow[]>();
@@ -143,9 +146,25 @@ export function countySeries(rows: readonly TidyRow[], municipalityCodes: readon
       ...first, area_code: MEDIAN_CODE, area_name: MEDIAN_NAME, area_level: "county", year,
       value: values.length ? Math.round(median(values)! * 1000) / 1000 : null,
       status: values.length ? "" : "missing",
+      // a median is our calculation, of the municipalities with a value that year
+      source: `${derivedSource(first.source)}: median av ${values.length} kommuner`,
       retrieved: [...new Set(rs.map((r) => r.retrieved))].sort().at(-1)!
     } satisfies TidyRow;
   });
+}
+
+/** "Beräknat av oss från …" for a figure the site computes from rows whose source is `source`. */
+export function derivedSource(source: string): string {
+  return source.startsWith(DERIVED) ? source : `${DERIVED} från ${source}`;
+}
+
+/** How every figure we computed (not the source) begins its source. */
+export const DERIVED = "Beräknat av oss";
+
+/** How many municipalities a median row (MEDIAN_CODE) is of, read from its source ("…: median av 11 kommuner"). */
+export function medianN(row: TidyRow): number | null {
+  const m = /median av (\d+) kommuner$/.exec(row.source);
+  return m ? Number(m[1]) : null;
 }
 
 /** Published path of a file (catalogue `files` entries may be relative to pub/ or carry the data/pub/ prefix). */

@@ -8,7 +8,7 @@ import {ChartCard} from "./chartCard.js";
 import {LineChart, SeriesLegend, type LinePoint} from "./charts.js";
 import {TIDY_COLUMNS} from "./csv.js";
 import {indicatorFileLinks} from "./csvDownload.js";
-import {COUNTRY_CODE, COUNTY_CODE, MEDIAN_CODE, areaName, countyMunicipalities, countySeries, findSummary, headline, inSentence, pubPath} from "./data.js";
+import {COUNTRY_CODE, COUNTY_CODE, MEDIAN_CODE, areaName, countyMunicipalities, countySeries, findSummary, headline, inSentence, medianN, pubPath} from "./data.js";
 import {h} from "./dom.js";
 import {formatValue, formatYear} from "./format.js";
 import {GROUP_LABEL, SEX_LABEL} from "./labels.js";
@@ -17,12 +17,24 @@ import {StatusBadge, windowText} from "./statusBadge.js";
 export const STATUS_LABEL: Record<TidyRow["status"], string> = {"": "", missing: "Saknas", suppressed: "Undertryckt (litet underlag)", break: "Brott i serien"};
 
 /** The rows compared on a page for one indicator: the chosen area, the county comparison and Sweden, in that order. */
-export function comparisonRows(cat: Catalogue, rows: readonly TidyRow[], area: string, sex: TidyRow["sex"], group: TidyRow["group"]): {series: string[]; rows: TidyRow[]} {
+export function comparisonRows(
+  cat: Catalogue, rows: readonly TidyRow[], area: string, sex: TidyRow["sex"], group: TidyRow["group"], ind?: CatalogueIndicator
+): {series: string[]; rows: TidyRow[]} {
   const pick = (code: string) => rows.filter((r) => r.area_code === code && r.sex === sex && r.group === group);
-  const county = countySeries(rows, countyMunicipalities(cat).map((a) => a.code), sex, group);
-  const parts: TidyRow[][] = area === COUNTY_CODE ? [county, pick(COUNTRY_CODE)] : [pick(area), county, pick(COUNTRY_CODE)];
+  // Like with like (the indicator's comparisons): no Kolada county value for survey participants, no Sweden where not comparable.
+  const county = countySeries(rows, countyMunicipalities(cat).map((a) => a.code), sex, group, {countyValue: ind?.comparisons.county !== "municipal_median"});
+  const sweden = ind?.comparisons.sweden === false ? [] : pick(COUNTRY_CODE);
+  const parts: TidyRow[][] = area === COUNTY_CODE ? [county, sweden] : [pick(area), county, sweden];
   const kept = parts.filter((p) => p.length > 0);
   return {series: kept.map((p) => p[0]!.area_name), rows: kept.flat()};
+}
+
+/** Why the county line is a median of municipalities, and of how many (the latest year's N). */
+export function medianNote(ind: CatalogueIndicator, rows: readonly TidyRow[]): string {
+  const last = rows.filter((r) => r.area_code === MEDIAN_CODE && r.value !== null).at(-1);
+  const n = last ? medianN(last) : null;
+  const of = n === null ? "länets kommuner med värde" : `${n} kommuner (${last!.year})`;
+  return ind.comparisons.note_sv ? `${ind.comparisons.note_sv} Linjen är medianen av ${of}.` : `Kolada redovisar inget värde för länet. Linjen är medianen av ${of}, inte ett länsvärde.`;
 }
 
 /** The legend shared by a page's small multiples: the chosen area, the county (or the median), Sweden. */
@@ -88,7 +100,7 @@ export function IndicatorMiniCard(opts: {
 }): HTMLElement {
   const {cat, ind, area} = opts;
   const {sex, group} = headline(ind);
-  const {series, rows} = comparisonRows(cat, opts.rows, area, sex, group);
+  const {series, rows} = comparisonRows(cat, opts.rows, area, sex, group, ind);
   const unit = rows[0]?.unit ?? ind.unit;
   const who = [group !== "all" ? GROUP_LABEL[group] : null, sex !== "T" ? SEX_LABEL[sex] : null].filter(Boolean).join(", ");
   return ChartCard({
@@ -98,7 +110,7 @@ export function IndicatorMiniCard(opts: {
     level: 4,
     compact: true,
     badge: statusLine(ind, findSummary(opts.summary, ind.id, area, sex, group),
-      rows[0]?.area_code === MEDIAN_CODE ? "Kolada redovisar inget värde för länet. Linjen är medianen av länets kommuner." : undefined,
+      rows.some((r) => r.area_code === MEDIAN_CODE) ? medianNote(ind, rows) : undefined,
       area === COUNTY_CODE && ind.kind === "goal" ? findCountyStatus(opts.countyStatus ?? [], ind.id, sex, group) : undefined),
     subtitle: `${who ? `${who}. ` : ""}${series[0] ?? areaName(cat, area)} jämfört med ${series.slice(1).map(inSentence).join(" och ")}. Enhet: ${ind.unit_label_sv}.`,
     chart: LineChart(toPoints(rows), {series, unit, unitLabel: ind.unit_label_sv, width: opts.width, compact: true, breaks: ind.series_breaks, title: ind.title_sv}),

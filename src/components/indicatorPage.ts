@@ -7,10 +7,10 @@ import {indicatorFileLinks, FileLinks} from "./csvDownload.js";
 import {COUNTRY_CODE, COUNTY_CODE, MEDIAN_CODE, areaName, countyMunicipalities, countySeries, findSummary, goalById, inSentence, pubPath} from "./data.js";
 import {h} from "./dom.js";
 import {changeUnit, formatChange, formatDate, formatNumber, formatRank, formatValue, formatYear} from "./format.js";
-import {comparisonRows, tidyTable, toPoints} from "./indicatorCard.js";
+import {comparisonRows, medianNote, tidyTable, toPoints} from "./indicatorCard.js";
 import {DIRECTION_LABEL, GROUP_LABEL, SEX_LABEL, gapLabel} from "./labels.js";
 import {Kpi} from "./pageParts.js";
-import {sourceCode} from "./sourceNote.js";
+import {sourceName} from "./sourceNote.js";
 import {StatusBadge, windowText} from "./statusBadge.js";
 import {periodText, rankText, sinceText, trendFigure} from "./assessment.js";
 
@@ -57,7 +57,8 @@ function files(v: IndicatorView) {
 
 function notesFor(v: IndicatorView, rows: readonly TidyRow[]): string[] {
   const notes: string[] = [];
-  if (rows.some((r) => r.area_code === MEDIAN_CODE)) notes.push("Kolada redovisar inget värde för länet: jämförelsen görs med medianen av länets 13 kommuner (inte ett länsvärde).");
+  if (rows.some((r) => r.area_code === MEDIAN_CODE)) notes.push(medianNote(v.ind, rows));
+  else if (v.ind.comparisons.note_sv) notes.push(v.ind.comparisons.note_sv);
   if (rows.some((r) => r.status === "suppressed")) notes.push("Undertryckta värden (för litet underlag) visas inte.");
   if (rows.some((r) => r.status === "missing" || r.value === null)) notes.push("Saknade värden visas som luckor i linjen.");
   return notes;
@@ -69,7 +70,9 @@ export function KeyFigures(v: IndicatorView): HTMLElement {
   const unit = s ? (v.group === "gap" ? "percentage_points" : v.ind.unit) : v.ind.unit;
   if (!s) return h("p", {class: "muted"}, `Ingen sammanfattning publicerad för ${areaName(v.cat, v.area)} (${who(v) || "totalt"}).`);
   const baseline = s.baseline_is_strategy_start ? `sedan ${s.baseline_year} (strategins start)` : `sedan ${formatYear(s.baseline_year)} (första år med värde från 2015)`;
-  const comparator = s.county_comparator === "municipal_median" ? `medianen av ${s.county_n ?? "länets"} kommuner` : "länet";
+  const comparator = s.county_comparator === "municipal_median"
+    ? `medianen av ${s.county_n ?? "länets"} kommuner${s.county_n !== null && s.latest_year !== null ? ` ${s.latest_year}` : ""}`
+    : "länet";
   const trendWindow = windowText(s.trend_from_year, s.trend_to_year);
   return h("div", {class: "kpis"},
     Kpi(`${areaName(v.cat, v.area)} ${formatYear(s.latest_year)}`, formatValue(s.latest_value, unit), who(v) || undefined),
@@ -82,14 +85,16 @@ export function KeyFigures(v: IndicatorView): HTMLElement {
         `${periodText(s, v.ind.unit)}${s.since_from_year !== null ? ` · ${sinceText(s, v.ind.unit)}` : ""}`)
       : null,
     s.rank !== null ? Kpi(`Plats bland ${s.rank_of} kommuner ${formatYear(s.rank_year)}`, formatRank(s.rank, s.rank_of), `${rankText(s)}; 1 = bäst enligt önskad riktning${s.direction === "target" ? " (närmast målet)" : ""}`) : null,
-    s.county_value !== null ? Kpi(`Skillnad mot ${comparator}`, formatChange(s.diff_vs_county, unit), `${comparator[0]!.toUpperCase()}${comparator.slice(1)}: ${formatValue(s.county_value, unit)}`) : null,
+    s.county_value !== null ? Kpi(`Skillnad mot ${comparator}`, formatChange(s.diff_vs_county, unit), `${comparator[0]!.toUpperCase()}${comparator.slice(1)}: ${formatValue(s.county_value, unit)}${s.county_note ? `. ${s.county_note}` : ""}`) : null,
+    s.county_value === null && s.county_note ? Kpi("Jämförelse med länet", "–", s.county_note) : null,
+    !v.ind.comparisons.sweden && v.area !== COUNTRY_CODE ? Kpi("Jämförelse med riket", "–", v.ind.comparisons.note_sv ?? "") : null,
     s.sweden_value !== null && v.area !== COUNTRY_CODE ? Kpi("Skillnad mot riket", formatChange(s.diff_vs_sweden, unit), `Riket: ${formatValue(s.sweden_value, unit)}`) : null
   );
 }
 
 /** The time series: chosen area against the county (or the labelled median) and Sweden. */
 export function TimeSeriesCard(v: IndicatorView): HTMLElement {
-  const {series, rows: all} = comparisonRows(v.cat, v.rows, v.area, v.sex, v.group);
+  const {series, rows: all} = comparisonRows(v.cat, v.rows, v.area, v.sex, v.group, v.ind);
   const rows = all.filter(inYears(v));
   const unit = unitOf(v, rows);
   const w = who(v);
@@ -126,8 +131,8 @@ export function RankCard(v: IndicatorView): HTMLElement {
   const munis = countyMunicipalities(v.cat).map((a) => a.code);
   const set = new Set(munis);
   const muniRows = v.rows.filter((r) => set.has(r.area_code) && r.sex === v.sex && r.group === v.group && r.year === year);
-  const county = countySeries(v.rows, munis, v.sex, v.group).filter((r) => r.year === year);
-  const sweden = v.rows.filter((r) => r.area_code === COUNTRY_CODE && r.sex === v.sex && r.group === v.group && r.year === year);
+  const county = countySeries(v.rows, munis, v.sex, v.group, {countyValue: v.ind.comparisons.county !== "municipal_median"}).filter((r) => r.year === year);
+  const sweden = v.ind.comparisons.sweden ? v.rows.filter((r) => r.area_code === COUNTRY_CODE && r.sex === v.sex && r.group === v.group && r.year === year) : [];
   const order = v.ind.direction === "lower_is_better" ? "asc" : "desc";
   // target rows (balance ratios, gaps) are best nearest the target; the chart is still drawn by value
   const target = v.group === "gap" ? 0 : v.ind.direction === "target" ? v.ind.target_value : null;
@@ -204,7 +209,7 @@ export function GroupCards(v: IndicatorView): HTMLElement[] {
   }
   if (v.ind.groups.includes("gap")) {
     const gv = {...v, group: "gap" as const};
-    const {series, rows: all} = comparisonRows(v.cat, v.rows, v.area, v.sex, "gap");
+    const {series, rows: all} = comparisonRows(v.cat, v.rows, v.area, v.sex, "gap", v.ind);
     const gapRows = all.filter(inYears(v));
     if (gapRows.length) {
       out.push(ChartCard({
@@ -272,10 +277,13 @@ export function Facts(v: IndicatorView): HTMLElement {
       dd("Grupper", v.ind.groups.map((g) => groupLabel(v.ind, g)).join("; ")),
       dd("Kön", v.ind.sexes.map((s) => SEX_LABEL[s]).join(", ")),
       dd("År", `${formatYear(v.ind.first_year)}–${formatYear(v.ind.latest_year)}`),
-      dd("KPI/tabell", v.ind.sources.map((s) => sourceCode(s.id)).join(", ")),
+      dd("KPI/tabell", v.ind.sources.map(sourceName).join(", ")),
       dd("Källa", h("ul", {}, v.ind.sources.map((s) => h("li", {},
-        `${s.title} – ${s.publisher}${s.agency ? ` (uppgiftslämnare ${s.agency})` : ""}, ${sourceCode(s.id)}. Licens: ${s.licence}. Hämtad ${formatDate(s.retrieved)}. `,
-        h("span", {class: "muted"}, s.url))))),
+        `${s.title} – ${s.publisher}${s.agency ? ` (uppgiftslämnare ${s.agency})` : ""}, `,
+        h("a", {href: s.url, rel: "external"}, sourceName(s)),
+        `. ${s.published ? `Publicerad av källan ${formatDate(s.published)}. ` : ""}Hämtad av oss ${formatDate(s.retrieved)}. Licens: ${s.licence}.`)))),
+      v.ind.groups.includes("gap") ? dd("Beräknat av oss", "Gapet (utrikes födda minus jämförelsegruppen) och medianer av kommuner är beräknade av oss från källans värden, inte publicerade av källan.") : null,
+      v.ind.comparisons.note_sv ? dd("Jämförelser", v.ind.comparisons.note_sv) : null,
       dd("Förbehåll", v.ind.caveats.length ? h("ul", {}, v.ind.caveats.map((c) => h("li", {}, c))) : "Inga."),
       dd("Brott i serien", v.ind.series_breaks.length ? h("ul", {}, v.ind.series_breaks.map((b) => h("li", {}, `${b.year}: ${b.note}`))) : "Inga kända."),
       dd("Filer", FileLinks(files(v), "Hela indikatorn (alla områden, år, kön och grupper):"))

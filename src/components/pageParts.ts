@@ -79,7 +79,7 @@ export function StatusOverviewCard(cat: Catalogue, summary: readonly SummaryRow[
       {key: "count", label: "Antal indikatorer", numeric: true}
     ],
     csv: {columns: ["goal_area", "goal", "area_code", "area_name", "status", "count"], filename: `status-${area}`},
-    sources: [{id: "summary.csv", title: "Sammanställning", agency: null, publisher: "Beräknat från Kolada (RKA) och SCB", licence: "", url: "", retrieved: dates.at(-1) ?? cat.generated_at}],
+    sources: [{id: "summary.csv", title: "Sammanställning", agency: null, publisher: "Beräknat av oss från Kolada (RKA) och SCB", licence: "", url: "", code: null, published: null, retrieved: dates.at(-1) ?? cat.generated_at}],
     retrieved: dates,
     files: [{label: "summary.csv", href: `${root}data/pub/summary.csv`}, {label: "catalogue.json", href: `${root}data/pub/catalogue.json`}],
     filesLead: "Underlag:"

@@ -128,11 +128,12 @@ describe("area engine on fixtures", () => {
       value: 44.1, // 970 / 2200
       municipality_value: 30.4, // (970 + 165 + 13) / (2200 + 1530 + 48)
       county_value: 30.8, // 1743 / 5658
-      same_type_value: 46.5, // pooled type 1: (970 + 545) / (2200 + 1060), not the mean of 44.1 and 51.4
-      same_type_n: 2,
+      // type 1 without the area itself: the other type-1 RegSO, 545 / 1060; never (970 + 545) / (2200 + 1060) = 46.5
+      same_type_value: 51.4,
+      same_type_n: 1,
       diff_municipality: 13.7,
       diff_county: 13.3,
-      diff_same_type: -2.4,
+      diff_same_type: -7.3,
       change_from_year: 2020,
       change: 4.1, // 44.1 − 40.0
       rank: 2,
@@ -140,6 +141,12 @@ describe("area engine on fixtures", () => {
       base: 2200,
       status: ""
     });
+    // Söder (type 3) is compared with Holmen only and Holmen with Söder: an area is never in its own comparator.
+    const soder = cmp.find((c) => c.area_code === "0698R002")!;
+    const holmen = cmp.find((c) => c.area_code === "0698R003")!;
+    expect(soder.same_type_n).toBe(1);
+    expect(holmen.same_type_n).toBe(1);
+    expect(soder.same_type_value).not.toBe(holmen.same_type_value);
     // Ranking: 1 = highest value; the suppressed area is not ranked.
     expect(Object.fromEntries(cmp.map((c) => [c.area_code, c.rank]))).toEqual({
       "0698R001": 2, "0698R002": 3, "0698R003": null, "0699R001": 1, "0699R002": 4

@@ -11,6 +11,7 @@ import {AreasCatalogue, OMRADESGRUPP_COLUMNS} from "../../data-loaders/publish/a
 import {formatCsv, formatExcelCsv} from "../../data-loaders/publish/areas-files.js";
 import {neutralise} from "../../data-loaders/publish/csv.js";
 import {publishAreas} from "../../data-loaders/publish/areas.js";
+import {computeAreas} from "../../indicators/omraden/compute.js";
 import {AREA_INDICATORS} from "../../indicators/omraden/index.js";
 import {TIDY_COLUMNS} from "../../indicators/published.js";
 import {expectGolden} from "./helpers/golden.js";
@@ -30,7 +31,11 @@ describe("publishAreas on fixtures", () => {
     await rm(outDir, {recursive: true, force: true});
   });
   const read = (rel: string) => readFile(join(outDir, rel), "utf8");
-  const publish = () => publishAreas(db.conn, {outDir, generatedAt: GENERATED_AT, groups: FIXTURE_GROUPS});
+  // The compute stage builds the marts; publish only writes them (data flows one way).
+  const publish = async () => {
+    await computeAreas(db.conn, {groups: FIXTURE_GROUPS});
+    return publishAreas(db.conn, {outDir, generatedAt: GENERATED_AT, groups: FIXTURE_GROUPS});
+  };
 
   it("writes every file and matches the golden files", async () => {
     const report = await publish();
@@ -114,7 +119,21 @@ describe("publishAreas on fixtures", () => {
     expect(hh.sources.map((s) => [s.id, s.retrieved, s.licence])).toEqual([
       ["scb:TAB6574", "2026-11-20", "CC0 1.0 (SCB öppna data)"], ["scb:TAB6568", "2026-11-21", "CC0 1.0 (SCB öppna data)"]
     ]);
-    expect(csvParse(await read("areas/personer-per-hushall-regso.csv"))[0]).toMatchObject({source: "SCB TAB6574, TAB6568", retrieved: "2026-11-21"});
+    // A ratio of counts summed from DeSO is our calculation, and says so.
+    expect(csvParse(await read("areas/personer-per-hushall-regso.csv"))[0]).toMatchObject({
+      source: "Beräknat av oss från SCB (tabellerna TAB6574 och TAB6568): summa av DeSO-antal, kvot av antal", retrieved: "2026-11-21"
+    });
+    // Public pages, never the API; SCB's own date where it gave one; a stand-in id is never published.
+    const birth = cat.indicators.find((i) => i.id === "utrikes-fodda-andel-regso")!.sources[0]!;
+    expect(birth).toMatchObject({
+      code: "TAB6572", published: "2026-02-20",
+      url: "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__BE__BE0101__BE0101Y/FolkmDesoLandKon/"
+    });
+    const wage = cat.indicators.find((i) => i.id === "medelloneinkomst-regso")!;
+    expect(wage.sources[0]).toMatchObject({id: "scb:regso_mean_wage_income", code: null, published: null});
+    expect(wage.sources[0]!.url).toMatch(/^https:\/\/www\.statistikdatabasen\.scb\.se\/pxweb\/sv\/ssd\/search\/\?searchquery=Medelinkomst/);
+    expect(csvParse(await read("areas/medelloneinkomst-regso.csv"))[0]!.source).toBe("SCB, tabellen ”Medelinkomst för personer 20 år och äldre efter region (RegSO). År 2020–2023”");
+    expect(JSON.stringify(cat)).not.toMatch(/SIM_|127\.0\.0\.1|localhost/);
   });
 
   it("neutralises text cells that start like a formula and leaves numbers alone", async () => {
@@ -125,19 +144,20 @@ describe("publishAreas on fixtures", () => {
     const og = csvParse(await read("areas/omradesgrupper.csv"));
     expect(og[0]!["Område"]).toBe("'+Norr");
     const cmp = csvParse(await read("areas/comparisons.csv"));
-    expect(cmp.find((r) => r.indicator_id === "utrikes-fodda-andel-regso" && r.year === "2023" && r.area_code === "0698R001")!.diff_same_type).toBe("-2.4");
+    expect(cmp.find((r) => r.indicator_id === "utrikes-fodda-andel-regso" && r.year === "2023" && r.area_code === "0698R001")!.diff_same_type).toBe("-7.3");
   });
 
   it("fails without writing anything when an input's provenance is missing", async () => {
     await exec(db.conn, `delete from meta_raw_files where dataset = 'scb:deso_households'`);
     const err = await publish().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CheckError);
-    expect((err as Error).message).toMatch(/scb:deso_households \(TAB6568\): no row in meta_raw_files/);
+    expect((err as Error).message).toMatch(/scb:deso_households: no raw file of dataset 'scb:deso_households' or 'scb:TAB6568' in meta_raw_files/);
     expect(existsSync(join(outDir, "areas"))).toBe(false);
   });
 
   it("fails, naming each, when a named RegSO is absent or in another municipality", async () => {
     const bad = {municipality_code: "0698", groups: [{code: "x", name: "X", regso: ["0698R001", "0699R001", "0698R777"]}]};
+    await computeAreas(db.conn, {groups: FIXTURE_GROUPS});
     await expect(publishAreas(db.conn, {outDir, generatedAt: GENERATED_AT, groups: bad})).rejects.toThrow(
       /X: RegSO 0699R001 is not in municipality 0698[\s\S]*X: RegSO 0698R777 is not in stg_areas/
     );

@@ -34,6 +34,7 @@ describe(`area indicators on real SCB data (staging ${HAS_SCB_STAGING ? "from da
   beforeAll(async () => {
     db = await realStagingDb();
     outDir = await mkdtemp(join(tmpdir(), "areas-real-pub-"));
+    await computeAreas(db.conn);
     report = await publishAreas(db.conn, {outDir, generatedAt: "2026-11-25T00:00:00.000Z"});
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@
  * (`npm run test:e2e` installs Chromium when missing); without E2E=1 the suite is skipped. Screenshots go to
  * test/.output/screenshots/ (git-ignored).
  */
-import {existsSync, mkdirSync, readFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {csvParse} from "d3-dsv";
 import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
@@ -159,12 +159,17 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
       expect(v.foreign, `${path}: requests to other hosts`).toEqual([]);
       const state = await v.page.evaluate(() => ({lang: document.documentElement.lang, errors: document.querySelectorAll(".observablehq--error").length, h1: document.querySelector("h1")?.textContent ?? ""}));
       expect(state, path).toMatchObject({lang: "sv", errors: 0});
+      // Provenance: no page shows the pipeline's fetch host (loopback in the demo) or a simulator stand-in id.
+      const html = await v.page.evaluate(() => document.documentElement.outerHTML);
+      expect(html.match(/127\.0\.0\.1[^"'<\s]*|localhost[^"'<\s]*|SIM_\w+/g) ?? [], `${path}: loopback URL or SIM_ id`).toEqual([]);
       expect(state.h1.length, `${path}: a heading`).toBeGreaterThan(2);
       const charts = await chartFacts(v.page);
       if (expectsCharts(path)) expect(charts.length, `${path}: charts`).toBeGreaterThan(0);
       for (const c of charts) {
         expect(c.marks, `${path} ${c.id}: marks in the svg`).toBeGreaterThan(0);
-        expect(c.source, `${path} ${c.id}: source line`).toMatch(/^Källa: .+ Hämtad \d{4}-\d{2}-\d{2}/);
+        expect(c.source, `${path} ${c.id}: source line`).toMatch(/^(Källa:|Beräknat av oss från) .+ Hämtad \d{4}-\d{2}-\d{2}/);
+        // Rows we computed (gaps, medians, shares of counts) make the line say so.
+        if (csvParse(c.csv).some((r) => r.source?.startsWith("Beräknat av oss"))) expect(c.source, `${path} ${c.id}`).toMatch(/Beräknat av oss från /);
         expect(c.download, `${path} ${c.id}: CSV file name`).toMatch(/\.csv$/);
         compareTableWithCsv(c);
       }
@@ -185,6 +190,17 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
       await v.page.close();
     }
   }, 240_000);
+
+  it("no built page or published file holds a loopback URL or a simulator stand-in id (SIM_)", () => {
+    const offenders: string[] = [];
+    for (const e of readdirSync(DIST, {recursive: true, withFileTypes: true})) {
+      const file = join(e.parentPath, e.name);
+      const published = file.startsWith(join(DIST, "data"));
+      if (!e.isFile() || !(e.name.endsWith(".html") || published) || /\.(parquet|zip)$/.test(e.name)) continue;
+      if (/127\.0\.0\.1|localhost|SIM_/.test(readFileSync(file, "latin1"))) offenders.push(file.slice(DIST.length + 1));
+    }
+    expect(offenders).toEqual([]);
+  });
 
   it("uses Swedish number formats in tables and charts (decimal comma, true minus, no English separators)", async () => {
     const ind = catalogue.indicators.find((i) => i.groups.includes("gap")) ?? catalogue.indicators[0]!;

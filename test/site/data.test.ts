@@ -4,10 +4,10 @@ import {describe, expect, it} from "vitest";
 import {Catalogue, type TidyRow} from "../../indicators/published.js";
 import {parseSummaryCsv} from "../../src/components/csv.js";
 import {
-  countyMunicipalities, countySeries, freshestYear, headline, isContextGroup, MEDIAN_CODE, MEDIAN_NAME, median,
+  countyMunicipalities, countySeries, freshestYear, medianN, headline, isContextGroup, MEDIAN_CODE, MEDIAN_NAME, median,
   municipalityTitle, pubPath, strategyGoals, trendCounts
 } from "../../src/components/data.js";
-import {sourceText} from "../../src/components/sourceNote.js";
+import {derivedOf, sourceText} from "../../src/components/sourceNote.js";
 import {spreadLabels, yearTicks} from "../../src/components/charts.js";
 
 // The invented fixture of the published files (test/fixtures/pub).
@@ -68,11 +68,19 @@ describe("county comparison series", () => {
     expect(countySeries(rows, ["0604"], "T", "all")).toEqual([rows[0]]);
   });
 
+  it("survey indicators: never Kolada's county value (another population), the participants' median", () => {
+    const rows = [row("0006", 2020, 50), row("0604", 2020, 40), row("0617", 2020, 20)];
+    expect(countySeries(rows, ["0604", "0617"], "T", "all", {countyValue: false}).map((r) => [r.area_code, r.value])).toEqual([[MEDIAN_CODE, 30]]);
+  });
+
   it("otherwise is the median of the municipalities per year, labelled as such, never a mean", () => {
     const rows = [row("0604", 2020, 10), row("0617", 2020, 20), row("0642", 2020, 90), row("0604", 2021, 10), row("0617", 2021, 30), row("0642", 2021, null)];
     const s = countySeries(rows, ["0604", "0617", "0642"], "T", "all");
     expect(s.map((r) => [r.area_code, r.area_name, r.year, r.value])).toEqual([[MEDIAN_CODE, MEDIAN_NAME, 2020, 20], [MEDIAN_CODE, MEDIAN_NAME, 2021, 20]]);
     expect(s[1]!.retrieved).toBe("2026-11-11");
+    // The median is ours and says of how many municipalities (those with a value that year, never "13").
+    expect(s.map((r) => r.source)).toEqual([expect.stringMatching(/^Beräknat av oss från .*: median av 3 kommuner$/), expect.stringMatching(/: median av 2 kommuner$/)]);
+    expect(s.map(medianN)).toEqual([3, 2]);
     expect(median([1, 2, 3, 4])).toBe(2.5);
     expect(median([])).toBeNull();
   });
@@ -81,7 +89,11 @@ describe("county comparison series", () => {
 describe("source line and chart helpers", () => {
   it("names publisher, KPI/table id, agency and retrieval date", () => {
     const ind = cat.indicators.find((i) => i.id === "behoriga-yrkesprogram")!;
-    expect(sourceText(ind.sources)).toBe("Källa: Kolada (RKA), KPI N15428 (Skolverket). Hämtad 2026-11-20.");
+    expect(sourceText(ind.sources)).toBe("Källa: Kolada (RKA), KPI N15428 (Skolverket), publicerad 2026-06-15. Hämtad 2026-11-20.");
+    expect(sourceText(ind.sources, [], true)).toMatch(/^Beräknat av oss från Kolada \(RKA\), KPI N15428/);
+    expect(derivedOf(["Kolada N15428 (Skolverket)", "Beräknat av oss från Kolada N15428 (Skolverket): median av 11 kommuner"]))
+      .toEqual({all: false, what: ["medianen av kommunerna"]});
+    expect(derivedOf(["Beräknat av oss från Kolada (KPI N02268 och N02267): gapet mellan grupperna"])).toEqual({all: true, what: ["gapet mellan grupperna"]});
     expect(sourceText(ind.sources, ["2026-11-20", "2026-10-01"])).toMatch(/Hämtad 2026-10-01–2026-11-20\.$/);
     expect(() => sourceText([])).toThrow(/without a source/);
   });

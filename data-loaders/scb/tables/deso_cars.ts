@@ -3,7 +3,7 @@ import {defineScbTable, SCB_LICENCE, SCB_PUBLISHER} from "../table.js";
 
 export default defineScbTable({
   key: "deso_cars",
-  table: {id: "TAB6091"},
+  table: {ssd_path: "TK/TK1001/TK1001Z/PersBilarDeso", id: "TAB6091"},
   regions: ["deso"],
   fixed: {Status: {labels: ["i trafik"]}},
   optional: true,

@@ -3,7 +3,7 @@ import {defineScbTable, SCB_LICENCE, SCB_PUBLISHER} from "../table.js";
 
 export default defineScbTable({
   key: "deso_education",
-  table: {id: "TAB5956"},
+  table: {ssd_path: "UF/UF0506/UF0506D/UtbSUNBefDesoRegso", id: "TAB5956"},
   regions: ["deso"],
   classification: {variable: "UtbildningsNiva", values: {all: true}},
   optional: false,

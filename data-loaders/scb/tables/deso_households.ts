@@ -3,7 +3,7 @@ import {defineScbTable, SCB_LICENCE, SCB_PUBLISHER} from "../table.js";
 
 export default defineScbTable({
   key: "deso_households",
-  table: {id: "TAB6568"},
+  table: {ssd_path: "BE/BE0101/BE0101Y/HushallDesoTyp", id: "TAB6568"},
   regions: ["deso"],
   fixed: {Hushallstyp: {labels: ["totalt"]}},
   optional: true,

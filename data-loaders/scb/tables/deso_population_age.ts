@@ -3,7 +3,7 @@ import {defineScbTable, KON_TOTAL, SCB_LICENCE, SCB_PUBLISHER} from "../table.js
 
 export default defineScbTable({
   key: "deso_population_age",
-  table: {id: "TAB6574"},
+  table: {ssd_path: "BE/BE0101/BE0101Y/FolkmDesoAldKon", id: "TAB6574"},
   regions: ["deso"],
   classification: {variable: "Alder", values: {all: true}},
   fixed: KON_TOTAL,

@@ -3,7 +3,7 @@ import {defineScbTable, KON_TOTAL, SCB_LICENCE, SCB_PUBLISHER} from "../table.js
 
 export default defineScbTable({
   key: "deso_population_background",
-  table: {id: "TAB6571"},
+  table: {ssd_path: "BE/BE0101/BE0101Y/FolkmDesoBakgrKon", id: "TAB6571"},
   regions: ["deso"],
   classification: {variable: "UtlBakgrund", values: {all: true}},
   fixed: KON_TOTAL,

@@ -3,7 +3,7 @@ import {defineScbTable, SCB_LICENCE, SCB_PUBLISHER} from "../table.js";
 
 export default defineScbTable({
   key: "dwellings_tenure",
-  table: {id: "TAB6258"},
+  table: {ssd_path: "BO/BO0104/BO0104X/BO0104T10N", id: "TAB6258"},
   regions: ["regso", "deso"],
   classification: {variable: "Upplatelseform", values: {all: true}},
   optional: false,

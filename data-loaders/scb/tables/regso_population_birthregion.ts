@@ -3,7 +3,7 @@ import {defineScbTable, KON_TOTAL, SCB_LICENCE, SCB_PUBLISHER} from "../table.js
 
 export default defineScbTable({
   key: "regso_population_birthregion",
-  table: {id: "TAB6572"},
+  table: {ssd_path: "BE/BE0101/BE0101Y/FolkmDesoLandKon", id: "TAB6572"},
   regions: ["regso"],
   classification: {variable: "Fodelseregion", values: {all: true}},
   fixed: KON_TOTAL,
