@@ -20,6 +20,8 @@ export interface AreaIndicator {
   level: "regso" | "deso";
   /** 'ratio': a share of counts (pooled comparators); 'level': a mean or median (compared between areas only). */
   kind: "ratio" | "level";
+  /** A ratio of counts summed from DeSO to RegSO (our calculation). */
+  summed_from_deso: boolean;
   caveats: string[];
   sources: SourceRef[];
   base_unit: string | null;

@@ -6,6 +6,12 @@ import {areaTypeLabel, type AreaCatalogue, type AreaIndicator, type Comparator} 
 import {pubPath} from "./data.js";
 import {formatChange, formatNumber, formatValue, formatYear} from "./format.js";
 
+/** A share or ratio of counts is our calculation from SCB's counts (summed from DeSO where it is): say so. */
+function derivedNote(v: {ind: {kind: string; summed_from_deso?: boolean}}): string | undefined {
+  if (v.ind.kind !== "ratio") return undefined;
+  return `Beräknat av oss från SCB:s antal${v.ind.summed_from_deso ? ", summerade från DeSO till RegSO" : ""}; jämförelsevärdena är samma kvot av summerade antal.`;
+}
+
 export interface AreaView {
   acat: AreaCatalogue;
   ind: AreaIndicator;
@@ -83,6 +89,7 @@ export function CompareCard(v: AreaView): HTMLElement {
     ],
     csv: {columns: COMPARISON_COLUMNS, filename: `${v.ind.id}-valda-omraden-${v.year}`},
     sources: v.ind.sources,
+    sourceExtra: derivedNote(v),
     files: files(v),
     notes: notes(v, rows)
   });
@@ -108,6 +115,7 @@ export function TrendCard(v: AreaView): HTMLElement {
     ],
     csv: {columns: COMPARISON_COLUMNS, filename: `${v.ind.id}-valda-omraden-utveckling`},
     sources: v.ind.sources,
+    sourceExtra: derivedNote(v),
     files: files(v),
     notes: notes(v, rows)
   });
@@ -131,6 +139,7 @@ export function AllAreasCard(v: AreaView): HTMLElement {
     ],
     csv: {columns: COMPARISON_COLUMNS, filename: `${v.ind.id}-alla-omraden-${v.year}`},
     sources: v.ind.sources,
+    sourceExtra: derivedNote(v),
     files: files(v),
     notes: notes(v, rows)
   });
