@@ -109,7 +109,7 @@ five_year AS (
 -- ---------------------------------------------------------------------------------------------------
 -- Assessments (method: TREND_METHOD_SV). One machinery, three windows per series:
 --   trend   the latest year and the $window_years before it; the segment after the last break
---   period  the strategy period $period_from..$period_to; the first segment in it (RAMS up to its break)
+--   period  the strategy period $period_from..$period_to; its segment with the most points (RAMS up to its break)
 --   since   $period_to..latest; the last segment
 -- Election indicators start each window at the election in force at its first year (2014 for 2015).
 -- Rolling / pooled series (period_years > 1) keep only the points period_years apart, counted back from
@@ -130,7 +130,7 @@ assess_windows AS (
     CASE k.which WHEN 'period' THEN $period_to ELSE l.latest_year END AS w_to
   FROM series AS s
   JOIN latest AS l USING (indicator_id, area_code, sex, "group")
-  CROSS JOIN (VALUES ('trend', 'last'), ('period', 'first'), ('since', 'last')) AS k(which, pick)
+  CROSS JOIN (VALUES ('trend', 'last'), ('period', 'most'), ('since', 'last')) AS k(which, pick)
 ),
 
 -- Elections: the window opens at the latest election at or before its first year.
@@ -151,13 +151,21 @@ assess_open AS (
   LEFT JOIN election_in_force AS e USING (indicator_id, area_code, sex, "group", which)
 ),
 
-assess_in_window AS (
-  SELECT w.indicator_id, w.area_code, w.sex, w."group", w.which, a.year, a.value, a.y, a.segment,
-    CASE w.pick WHEN 'first' THEN min(a.segment) OVER k ELSE max(a.segment) OVER k END AS picked
+assess_in_window_all AS (
+  SELECT w.indicator_id, w.area_code, w.sex, w."group", w.which, w.pick, a.year, a.value, a.y, a.segment,
+    count(*) OVER (PARTITION BY w.indicator_id, w.area_code, w.sex, w."group", w.which, a.segment) AS segment_n
   FROM assess_open AS w
   JOIN assess_segments AS a USING (indicator_id, area_code, sex, "group")
   WHERE a.year BETWEEN w.w_from AND w.w_to
-  WINDOW k AS (PARTITION BY w.indicator_id, w.area_code, w.sex, w."group", w.which)
+),
+
+-- 'last': the segment after the last break; 'most': the segment with the most points (ties: the earlier one),
+-- so a break early in the period (2016) leaves 2016–2020 and a late one (RAMS 2019) leaves 2015–2018.
+assess_in_window AS (
+  SELECT *,
+    CASE pick WHEN 'most' THEN arg_max(segment, segment_n * 1000 - segment) OVER k ELSE max(segment) OVER k END AS picked
+  FROM assess_in_window_all
+  WINDOW k AS (PARTITION BY indicator_id, area_code, sex, "group", which)
 ),
 
 assess_points AS MATERIALIZED (
