@@ -78,6 +78,7 @@ export default {
   pages: [
     {name: "Fokusområden", open: true, pages: site.goals.map((g) => ({name: g.title, path: `/goals/${g.id}`}))},
     {name: "Kommuner", open: false, pages: site.municipalities.map((m) => ({name: m.name, path: `/kommuner/${m.code}`}))},
+    {name: "Uppföljning (utskrift)", open: false, pages: [{name: "Länet", path: "/uppfoljning/0006"}, ...site.municipalities.map((m) => ({name: m.name, path: `/uppfoljning/${m.code}`}))]},
     {name: "Bostadsområden", path: "/omraden"},
     {name: "Karta", path: "/karta"},
     {name: "Data", path: "/data"},
@@ -87,6 +88,8 @@ export default {
     ...site.goals.map((g) => `/goals/${g.id}`),
     ...site.indicators.map((id) => `/indicators/${id}`),
     ...site.municipalities.map((m) => `/kommuner/${m.code}`),
+    // The yearly follow-up reports: the county and each municipality (reports/<kod>.json from the pipeline).
+    ...["0006", ...site.municipalities.map((m) => m.code)].map((code) => `/uppfoljning/${code}`),
     ...publishedFiles()
   ]
 };

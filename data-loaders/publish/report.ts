@@ -18,22 +18,33 @@ import {log} from "../lib/log.js";
 import {validate} from "../lib/validate.js";
 import {csvWriter, EXCEL_CSV, PLAIN_CSV} from "./csv.js";
 
-/** A published CSV cell as the schema's field type wants it: '' → null where nullable, numbers, booleans. */
-function cell(type: z.ZodType, raw: string): unknown {
+type CellKind = "string" | "number" | "boolean";
+
+/** How a schema field's cells are read: its base type and whether '' means null. */
+function kindOf(type: z.ZodType): {kind: CellKind; nullable: boolean} {
   const def = (type as unknown as {def: {type: string; innerType?: z.ZodType}}).def;
-  if (def.type === "nullable") return raw === "" ? null : cell(def.innerType!, raw);
-  if (def.type === "number") return raw === "" ? raw : Number(raw);
-  if (def.type === "boolean") return raw === "true" ? true : raw === "false" ? false : raw;
+  if (def.type === "nullable") return {...kindOf(def.innerType!), nullable: true};
+  return {kind: def.type === "number" ? "number" : def.type === "boolean" ? "boolean" : "string", nullable: false};
+}
+
+function readCell(k: {kind: CellKind; nullable: boolean}, raw: string): unknown {
+  if (raw === "" && k.nullable) return null;
+  if (k.kind === "number") return raw === "" ? raw : Number(raw);
+  if (k.kind === "boolean") return raw === "true" ? true : raw === "false" ? false : raw;
   return raw;
 }
 
 /** Read a published CSV into rows of `schema` (an object schema); extra columns are dropped, missing ones fail. */
 export async function readPublishedCsv<S extends z.ZodObject>(file: string, schema: S): Promise<z.infer<S>[]> {
-  const shape = schema.shape as Record<string, z.ZodType>;
+  const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, t]) => ({name, ...kindOf(t)}));
   const rows = csvParse(await readFile(file, "utf8"));
-  const missing = Object.keys(shape).filter((k) => !rows.columns.includes(k));
+  const missing = fields.map((f) => f.name).filter((k) => !rows.columns.includes(k));
   if (missing.length) throw new PipelineError({source: "publish", file}, `columns missing for the report: ${missing.join(", ")}`);
-  const objects = rows.map((r) => Object.fromEntries(Object.entries(shape).map(([k, t]) => [k, cell(t, r[k] ?? "")])));
+  const objects = rows.map((r) => {
+    const o: Record<string, unknown> = {};
+    for (const f of fields) o[f.name] = readCell(f, r[f.name] ?? "");
+    return o;
+  });
   return validate(schema.array(), objects, {source: "publish", file}) as z.infer<S>[];
 }
 

@@ -95,12 +95,14 @@ export function overviewSentence(c: StatusCounts): Sentence {
       : `Ingen av områdets ${count(total, "indikator", "indikatorer")} har tillräckligt många värden för en bedömning av trenden.`;
     return {kind: "overview_missing", text, refs: []};
   }
-  const parts: string[] = [];
-  if (c.improving) parts.push(`${formatNumber(c.improving, 0)} går åt rätt håll`);
-  if (c.worsening) parts.push(`${formatNumber(c.worsening, 0)} går åt fel håll`);
-  if (c.no_clear_change) parts.push(`${formatNumber(c.no_clear_change, 0)} visar ingen säker förändring`);
+  // Swedish word order: the first clause after "Av områdets N indikatorer" inverts (V2), the rest do not.
+  const clauses: [number, string, string][] = [];
+  if (c.improving) clauses.push([c.improving, "går", "åt rätt håll"]);
+  if (c.worsening) clauses.push([c.worsening, "går", "åt fel håll"]);
+  if (c.no_clear_change) clauses.push([c.no_clear_change, "visar", "ingen säker förändring"]);
+  const parts = clauses.map(([n, verb, rest], i) => (i === 0 ? `${verb} ${formatNumber(n, 0)} ${rest}` : `${formatNumber(n, 0)} ${verb} ${rest}`));
   let text = total === 1
-    ? `Områdets enda indikator ${parts[0]!.replace(/^1 /, "")}`
+    ? `Områdets enda indikator ${clauses[0]![1]} ${clauses[0]![2]}`
     : `Av områdets ${count(total, "indikator", "indikatorer")} ${listSv(parts)}`;
   text += " (trenden de senaste åren)";
   const rest: string[] = [];

@@ -89,7 +89,7 @@ describe("report builder (invented summaries)", () => {
   it("sentences per area: 2–3, the overview counts agree with the statuses", () => {
     const aneby = buildReport(input(), "0604");
     for (const g of aneby.goals) expect(g.sentences.length).toBeGreaterThanOrEqual(2);
-    expect(aneby.goals[0]!.sentences[0]!.text).toBe("Av områdets 3 indikatorer 1 går åt rätt håll och 2 går åt fel håll (trenden de senaste åren).");
+    expect(aneby.goals[0]!.sentences[0]!.text).toBe("Av områdets 3 indikatorer går 1 åt rätt håll och 2 går åt fel håll (trenden de senaste åren).");
     // the focus indicator is the one needing attention
     expect(aneby.goals[0]!.sentences[1]!.text).toMatch(/^Titel a-up /);
   });

@@ -83,13 +83,13 @@ describe("report sentence templates (invented numbers)", () => {
 
   it("overview: 1 indikator / 2 indikatorer, only the categories that occur, the no-assessment clause", () => {
     expect(overviewSentence({improving: 2, worsening: 1, no_clear_change: 2, no_assessment: 1, no_value: 0}).text).toBe(
-      "Av områdets 6 indikatorer 2 går åt rätt håll, 1 går åt fel håll och 2 visar ingen säker förändring (trenden de senaste åren); 1 indikator har för få värden för en bedömning."
+      "Av områdets 6 indikatorer går 2 åt rätt håll, 1 går åt fel håll och 2 visar ingen säker förändring (trenden de senaste åren); 1 indikator har för få värden för en bedömning."
     );
     expect(overviewSentence({improving: 0, worsening: 1, no_clear_change: 0, no_assessment: 0, no_value: 0}).text).toBe(
       "Områdets enda indikator går åt fel håll (trenden de senaste åren)."
     );
     expect(overviewSentence({improving: 1, worsening: 0, no_clear_change: 0, no_assessment: 2, no_value: 1}).text).toBe(
-      "Av områdets 4 indikatorer 1 går åt rätt håll (trenden de senaste åren); 2 indikatorer har för få värden för en bedömning och 1 indikator saknar värden."
+      "Av områdets 4 indikatorer går 1 åt rätt håll (trenden de senaste åren); 2 indikatorer har för få värden för en bedömning och 1 indikator saknar värden."
     );
     const none = overviewSentence({improving: 0, worsening: 0, no_clear_change: 0, no_assessment: 3, no_value: 0});
     expect(none.kind).toBe("overview_missing");
