@@ -54,7 +54,16 @@ export const IndicatorSpec = z.object({
   subgoals: z.array(z.string()),
   inputs: z.array(InputId).min(1),
   unit: Unit,
+  /** Desired direction, reviewed per indicator; `target` needs `target_value` (ranks and trends by the distance from it). */
   direction: Direction,
+  target_value: z.number().nullable().default(null),
+  /** Why this direction, in a sentence (Swedish: shown on the indicator page). */
+  direction_reason: z.string().min(10),
+  /**
+   * Years each value covers. 1 for yearly values; 4 for Folkhälsomyndigheten's municipal survey values
+   * (T-3..T pooled), 2 for BRÅ's NTU (two years pooled). Trends use non-overlapping points only.
+   */
+  period_years: z.number().int().min(1).max(8).default(1),
   sexes: z.array(Sex).min(1),
   groups: z.array(Group).min(1),
   /** The group the gap is taken against, when `groups` includes 'gap'. */
@@ -80,6 +89,13 @@ export const IndicatorSpec = z.object({
 });
 export type IndicatorSpec = z.input<typeof IndicatorSpec>;
 
+/** Direction `target` and target_value go together (a target without a value cannot be ranked). */
+function directionProblems(spec: z.output<typeof IndicatorSpec>): string[] {
+  if (spec.direction === "target" && spec.target_value === null) return ["direction 'target' needs target_value"];
+  if (spec.direction !== "target" && spec.target_value !== null) return [`target_value is set but direction is '${spec.direction}'`];
+  return [];
+}
+
 export interface Indicator extends z.output<typeof IndicatorSpec> {
   id: string;
   goal_area: string;
@@ -95,5 +111,7 @@ export function defineIndicator(importMetaUrl: string, spec: IndicatorSpec): Ind
   if (!parsed.success) {
     throw new Error(`indicator ${goal_area}/${id} (${file}) is invalid:\n${z.prettifyError(parsed.error)}`);
   }
+  const problems = directionProblems(parsed.data);
+  if (problems.length) throw new Error(`indicator ${goal_area}/${id} (${file}) is invalid: ${problems.join("; ")}`);
   return {...parsed.data, id, goal_area, file};
 }

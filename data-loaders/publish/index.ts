@@ -10,7 +10,7 @@ import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {COUNTY_CODE} from "../../indicators/compute.js";
 import type {GoalArea, Indicator} from "../../indicators/define.js";
-import {Catalogue, COVERAGE_COLUMNS, SUMMARY_COLUMNS, SummaryRow} from "../../indicators/published.js";
+import {Catalogue, COUNTY_STATUS_COLUMNS, CountyStatusRow, COVERAGE_COLUMNS, SUMMARY_COLUMNS, SummaryRow} from "../../indicators/published.js";
 import {query} from "../lib/duckdb.js";
 import {CheckError, PipelineError} from "../lib/errors.js";
 import {log} from "../lib/log.js";
@@ -90,6 +90,7 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
 
   const summaryRows = await summaryCsvRows(conn);
   await write("summary.csv", formatCsv(SUMMARY_COLUMNS, summaryRows));
+  await write("county-status.csv", formatCsv(COUNTY_STATUS_COLUMNS, await countyStatusRows(conn)));
   done("summary");
 
   // coverage.csv and catalogue.json.
@@ -175,6 +176,22 @@ async function summaryCsvRows(conn: DuckDBConnection): Promise<Cell[][]> {
   const rows = rowsOf(reader.getColumnsJS() as Cell[][]);
   const objects = rows.map((r) => Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c, r[i]])));
   validate(SummaryRow.array(), objects, {source: "publish", file: "summary.csv"});
+  return rows;
+}
+
+/** county-status.csv rows (COUNTY_STATUS_COLUMNS order, catalogue order of indicators), validated against the contract. */
+async function countyStatusRows(conn: DuckDBConnection): Promise<Cell[][]> {
+  const reader = await conn.runAndReadAll(
+    `SELECT c.* FROM mart_county_status AS c JOIN tmp_publish_indicators AS p USING (indicator_id)
+     ORDER BY p.position, list_position(string_split($group_order, '|'), c."group"), list_position(string_split($sex_order, '|'), c.sex)`,
+    {group_order: ROW_ORDER.group_order, sex_order: ROW_ORDER.sex_order}
+  );
+  expectColumns(reader.columnNames(), COUNTY_STATUS_COLUMNS, "mart_county_status");
+  const rows = rowsOf(reader.getColumnsJS() as Cell[][]);
+  validate(CountyStatusRow.array(), rows.map((r) => Object.fromEntries(COUNTY_STATUS_COLUMNS.map((c, i) => [c, r[i]]))), {
+    source: "publish",
+    file: "county-status.csv"
+  });
   return rows;
 }
 

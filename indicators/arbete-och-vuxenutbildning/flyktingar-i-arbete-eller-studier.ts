@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N00712"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Arbete eller studier är fokusmålets väg till egen försörjning: högre andel är bättre.",
   sexes: ["T"],
   groups: ["refugees"],
   comparison_group: null,

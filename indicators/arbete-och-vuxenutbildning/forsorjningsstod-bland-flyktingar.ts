@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N00702"],
   unit: "percent",
   direction: "lower_is_better",
+  direction_reason: "Mindre försörjningsstöd i inkomsten betyder mer egen försörjning: lägre är bättre.",
   sexes: ["T"],
   groups: ["refugees"],
   comparison_group: null,

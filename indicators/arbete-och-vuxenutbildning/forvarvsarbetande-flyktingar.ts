@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N00700"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Förvärvsarbete är målet för arbetsmarknadsetableringen: högre andel är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["refugees"],
   comparison_group: null,

@@ -11,6 +11,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N00713", "kolada:N00914"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Förvärvsarbete är målet; gapet mot inrikes födda har målet 0 (samma andel).",
   sexes: ["T", "K", "M"],
   groups: ["foreign_born", "all", "gap"],
   comparison_group: "all",

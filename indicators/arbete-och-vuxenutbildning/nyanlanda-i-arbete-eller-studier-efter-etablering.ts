@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N00973"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Etableringsuppdragets mål är arbete eller studier: högre andel är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["newly_arrived"],
   comparison_group: null,

@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N18953"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Sfi ska leda till arbete: högre andel i arbete året efter är bättre.",
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N18409"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Progression i sfi är delmålet: högre andel som klarat kurserna är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,

@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N18704"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Behöriga lärare är ett kvalitetsmått för sfi: högre andel är bättre.",
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

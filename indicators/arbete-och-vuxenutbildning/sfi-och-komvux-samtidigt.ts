@@ -11,6 +11,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N18938"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Att kombinera sfi med komvux kortar vägen till arbete, vilket delmålet efterfrågar: högre andel är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,

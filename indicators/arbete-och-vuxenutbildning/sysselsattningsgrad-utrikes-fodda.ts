@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N02268", "kolada:N02267"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Sysselsättning är fokusmålet; gapet mot jämförelsegruppen har målet 0.",
   sexes: ["T", "K", "M"],
   groups: ["foreign_born", "all", "gap"],
   comparison_group: "all",

@@ -11,6 +11,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N00220"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Målet är att personalen speglar befolkningen (balanstalet 1, egen indikator). Andelen är under befolkningens andel i 11 av 13 kommuner 2022, så en högre andel är i regel ett steg mot målet; balanstalet bär målvärdet.",
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

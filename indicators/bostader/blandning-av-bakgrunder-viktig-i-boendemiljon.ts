@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N00553"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Att fler värdesätter blandade boendemiljöer stöder delmålet om blandat boende: högre är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,

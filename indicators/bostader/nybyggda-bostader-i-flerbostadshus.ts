@@ -11,6 +11,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N07906"],
   unit: "per_1000",
   direction: "higher_is_better",
+  direction_reason: "12 av 13 kommuner rapporterar underskott på bostäder 2022 (bostadsmarknadsläget), så fler färdigställda lägenheter är i länet ett steg mot målet; i en kommun i balans är högre inte bättre i sig.",
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

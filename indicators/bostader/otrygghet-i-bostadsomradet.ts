@@ -11,6 +11,9 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N07609"],
   unit: "percent",
   direction: "lower_is_better",
+  direction_reason: "Trygghet i bostadsområdet är målet: lägre andel otrygga är bättre.",
+  // BRÅ's NTU pools two survey years ("samredovisas åren två och två", Kolada N07609) and publishes them under the even year.
+  period_years: 2,
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

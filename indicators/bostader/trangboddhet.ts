@@ -11,6 +11,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N07907"],
   unit: "percent",
   direction: "lower_is_better",
+  direction_reason: "Trångboddhet är ett bostadssocialt problem: lägre är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,

@@ -11,6 +11,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:U00958"],
   unit: "per_100000",
   direction: "lower_is_better",
+  direction_reason: "Vräkningar är ett bostadssocialt misslyckande: färre är bättre.",
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

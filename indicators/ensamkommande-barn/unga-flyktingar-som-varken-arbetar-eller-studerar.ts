@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N00703"],
   unit: "percent",
   direction: "lower_is_better",
+  direction_reason: "Unga utanför arbete och studier är det delmålet vill minska: lägre är bättre.",
   sexes: ["T"],
   groups: ["refugees"],
   comparison_group: null,

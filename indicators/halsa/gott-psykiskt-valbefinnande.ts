@@ -12,6 +12,10 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:U01473"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Psykiskt välbefinnande är målet: högre andel är bättre.",
+  // Folkhälsomyndigheten's municipal values pool four survey years (T-3..T; Kolada's U01405/U01413/U01473 texts say so,
+  // the same HLV source for this KPI): consecutive values overlap, so a trend uses every fourth year only.
+  period_years: 4,
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,

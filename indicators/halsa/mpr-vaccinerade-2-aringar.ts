@@ -11,6 +11,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N01481"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Högre vaccinationstäckning är bättre (minst 95 % behövs för flockimmunitet); över 95 % finns ingen nackdel, så inget målvärde.",
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N00957"],
   unit: "days",
   direction: "lower_is_better",
+  direction_reason: "Färre ersatta sjukdagar per person är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,

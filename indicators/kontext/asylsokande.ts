@@ -11,6 +11,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N01990"],
   unit: "count",
   direction: "none",
+  direction_reason: "Kontextindikator: beskriver befolkningen eller mottagandet, inget värde är bättre i sig.",
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,

@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N00704"],
   unit: "percent",
   direction: "none",
+  direction_reason: "Kontextindikator: beskriver befolkningen eller mottagandet, inget värde är bättre i sig.",
   sexes: ["T"],
   groups: ["refugees"],
   comparison_group: null,

@@ -11,6 +11,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:U01805"],
   unit: "percent",
   direction: "none",
+  direction_reason: "Kontextindikator: beskriver befolkningen eller mottagandet, inget värde är bättre i sig.",
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:U09800"],
   unit: "per_inhabitant",
   direction: "higher_is_better",
+  direction_reason: "Föreningsdeltagande är delmålets mått på delaktighet: högre är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,

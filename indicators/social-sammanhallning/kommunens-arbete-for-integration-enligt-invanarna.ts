@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N00653"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Fler invånare som tycker att kommunen arbetar för integration är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,

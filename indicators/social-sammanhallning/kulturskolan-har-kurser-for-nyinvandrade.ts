@@ -11,6 +11,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:U09886"],
   unit: "index",
   direction: "higher_is_better",
+  direction_reason: "Ja (1) är målet: kulturskolan når nyinvandrade. Ett ja/nej-svar har inget urvalsfel; trenden säger bara om svaren gått mot ja.",
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

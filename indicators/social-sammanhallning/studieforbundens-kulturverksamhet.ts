@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N09701"],
   unit: "per_inhabitant",
   direction: "higher_is_better",
+  direction_reason: "Deltagande i kulturverksamhet är delmålets mått på delaktighet: högre är bättre.",
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N05831"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Högre valdeltagande i det svagaste distriktet betyder att färre delar av kommunen står utanför: högre är bättre.",
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:U65861", "kolada:U65860"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Högre valdeltagande är bättre; gapet mellan utrikes och inrikes födda har målet 0.",
   sexes: ["T", "K", "M"],
   groups: ["foreign_born", "born_in_sweden", "gap"],
   comparison_group: "born_in_sweden",

@@ -1,14 +1,16 @@
 -- mart_indicator_summary: one row per indicator × area × sex × group (SummaryRow, in column order).
 -- The method is described for readers in TREND_METHOD_SV / TREND_METHOD_EN (indicators/compute.ts);
 -- keep the two in step.
--- Reads: mart_indicator_values, stg_areas, tmp_indicator_meta(indicator_id, kind, direction),
---        tmp_series_breaks(indicator_id, year).
+-- Reads: mart_indicator_values, stg_areas,
+--        tmp_indicator_meta(indicator_id, kind, direction, target_value, period_years, is_election),
+--        tmp_series_breaks(indicator_id, year), tmp_t_quantiles(df, t975).
 -- Params: $baseline_year (2015), $window_years (5), $min_points (4), $rel_threshold (0.005),
---         $gap_threshold (0.25), $scope ('county' | 'sweden'), $county_code ('0006'), $sweden_code ('0000').
+--         $gap_threshold (0.25), $period_from (2015), $period_to (2020),
+--         $scope ('county' | 'sweden'), $county_code ('0006'), $sweden_code ('0000').
 INSERT INTO mart_indicator_summary
 WITH
 meta AS (
-  SELECT indicator_id, kind, direction FROM tmp_indicator_meta
+  SELECT indicator_id, kind, direction, target_value, period_years, is_election FROM tmp_indicator_meta
 ),
 
 values_in_run AS (
@@ -19,23 +21,34 @@ values_in_run AS (
 
 -- Every series, with the rule its trend and rank are read against:
 -- context indicators have none; gap rows aim at zero whatever the indicator's direction
--- (a gap of -20 or +20 percentage points is equally far from equality).
-series AS (
+-- (a gap of -20 or +20 percentage points is equally far from equality); `target` rows at target_value.
+series AS MATERIALIZED (
   SELECT DISTINCT
     v.indicator_id, v.area_code, v.sex, v."group",
     CASE
       WHEN m.kind = 'context' THEN 'none'
-      WHEN v."group" = 'gap' THEN 'toward_zero'
+      WHEN v."group" = 'gap' THEN 'target'
       ELSE m.direction
-    END AS rule
+    END AS rule,
+    CASE
+      WHEN m.kind = 'context' THEN NULL
+      WHEN v."group" = 'gap' THEN 0
+      WHEN m.direction = 'target' THEN m.target_value
+    END AS target_value,
+    m.period_years,
+    m.is_election
   FROM values_in_run AS v
   JOIN meta AS m USING (indicator_id)
 ),
 
-observed AS (
-  SELECT indicator_id, area_code, sex, "group", year, value
-  FROM values_in_run
-  WHERE value IS NOT NULL
+-- y: what the trend is fitted to: the value, or for `target` rows its distance from the target.
+observed AS MATERIALIZED (
+  SELECT
+    v.indicator_id, v.area_code, v.sex, v."group", v.year, v.value,
+    CASE WHEN s.rule = 'target' THEN abs(v.value - s.target_value) ELSE v.value END AS y
+  FROM values_in_run AS v
+  JOIN series AS s USING (indicator_id, area_code, sex, "group")
+  WHERE v.value IS NOT NULL
 ),
 
 -- Declared breaks apply to every series of the indicator; a row with status 'break' to its own series.
@@ -49,18 +62,20 @@ breaks AS (
   WHERE status = 'break'
 ),
 
-latest AS (
+latest AS MATERIALIZED (
   SELECT indicator_id, area_code, sex, "group", year AS latest_year, value AS latest_value
   FROM observed
   QUALIFY row_number() OVER (PARTITION BY indicator_id, area_code, sex, "group" ORDER BY year DESC) = 1
 ),
 
 -- The strategy's first year, or the first observed year after it when the series starts later.
+-- Election indicators: the election in force at the start (2014 for 2015), when the series has it.
 baseline AS (
-  SELECT indicator_id, area_code, sex, "group", year AS baseline_year, value AS baseline_value
-  FROM observed
-  WHERE year >= $baseline_year
-  QUALIFY row_number() OVER (PARTITION BY indicator_id, area_code, sex, "group" ORDER BY year) = 1
+  SELECT o.indicator_id, o.area_code, o.sex, o."group", o.year AS baseline_year, o.value AS baseline_value
+  FROM observed AS o
+  JOIN series AS s USING (indicator_id, area_code, sex, "group")
+  WHERE o.year >= $baseline_year OR (s.is_election AND o.year > $baseline_year - 4)
+  QUALIFY row_number() OVER (PARTITION BY o.indicator_id, o.area_code, o.sex, o."group" ORDER BY o.year) = 1
 ),
 
 -- The last break at or before the latest year: earlier values are not comparable with the latest.
@@ -72,7 +87,7 @@ last_break AS (
   GROUP BY ALL
 ),
 
--- The comparable window: the latest year and the $window_years before it, cut at a break.
+-- The comparable window of the five-year change: the latest year and the $window_years before it, cut at a break.
 comparable AS (
   SELECT
     l.*,
@@ -82,95 +97,192 @@ comparable AS (
   LEFT JOIN last_break AS lb USING (indicator_id, area_code, sex, "group")
 ),
 
-window_points AS (
-  SELECT c.indicator_id, c.area_code, c.sex, c."group", c.latest_year, o.year, o.value
+five_year AS (
+  SELECT c.indicator_id, c.area_code, c.sex, c."group", o.year AS five_year_from, o.value AS five_year_value
   FROM comparable AS c
   JOIN observed AS o USING (indicator_id, area_code, sex, "group")
-  WHERE o.year BETWEEN c.window_start AND c.latest_year
+  WHERE o.year >= c.window_start AND o.year < c.latest_year
+  QUALIFY row_number() OVER (PARTITION BY c.indicator_id, c.area_code, c.sex, c."group" ORDER BY o.year) = 1
 ),
 
--- Least-squares line through the window's points: slope of the value and of its absolute value.
-fit AS (
-  SELECT
-    indicator_id, area_code, sex, "group",
-    count(*)::INTEGER AS n_points,
-    regr_slope(value, year) AS slope,
-    regr_slope(abs(value), year) AS abs_slope,
-    avg(value) AS mean_value,
-    min(year) FILTER (WHERE year < latest_year) AS five_year_from
-  FROM window_points
+-- ---------------------------------------------------------------------------------------------------
+-- Assessments (method: TREND_METHOD_SV). One machinery, three windows per series:
+--   trend   the latest year and the $window_years before it; the segment after the last break
+--   period  the strategy period $period_from..$period_to; the first segment in it (RAMS up to its break)
+--   since   $period_to..latest; the last segment
+-- Election indicators start each window at the election in force at its first year (2014 for 2015).
+-- Rolling / pooled series (period_years > 1) keep only the points period_years apart, counted back from
+-- the window's last point, so no two points share a survey year.
+assess_segments AS MATERIALIZED (
+  SELECT o.indicator_id, o.area_code, o.sex, o."group", o.year, o.value, o.y, count(b.year) AS segment
+  FROM observed AS o
+  LEFT JOIN breaks AS b
+    ON b.indicator_id = o.indicator_id AND b.area_code = o.area_code AND b.sex = o.sex
+   AND b."group" = o."group" AND b.year <= o.year
   GROUP BY ALL
 ),
 
-five_year AS (
-  SELECT f.indicator_id, f.area_code, f.sex, f."group", f.five_year_from, o.value AS five_year_value
-  FROM fit AS f
-  JOIN observed AS o
-    ON o.indicator_id = f.indicator_id AND o.area_code = f.area_code AND o.sex = f.sex
-   AND o."group" = f."group" AND o.year = f.five_year_from
-),
-
--- Progress in the desired direction: the yearly slope relative to the window's mean level
--- (≈ Open SDG's compound annual growth rate); when the mean is 0, only the slope's sign counts.
-progress AS (
+assess_windows AS (
   SELECT
-    s.indicator_id, s.area_code, s.sex, s."group", s.rule,
-    coalesce(f.n_points, 0) AS n_points,
-    f.slope,
-    round(f.abs_slope, 9) AS gap_change,
-    round(
-      CASE s.rule WHEN 'higher_is_better' THEN 1 WHEN 'lower_is_better' THEN -1 END
-      * coalesce(f.slope / nullif(abs(f.mean_value), 0), sign(f.slope)),
-      9
-    ) AS rel_change
+    s.indicator_id, s.area_code, s.sex, s."group", k.which, k.pick,
+    CASE k.which WHEN 'trend' THEN l.latest_year - $window_years WHEN 'period' THEN $period_from ELSE $period_to END AS w_from,
+    CASE k.which WHEN 'period' THEN $period_to ELSE l.latest_year END AS w_to
   FROM series AS s
-  LEFT JOIN fit AS f USING (indicator_id, area_code, sex, "group")
+  JOIN latest AS l USING (indicator_id, area_code, sex, "group")
+  CROSS JOIN (VALUES ('trend', 'last'), ('period', 'first'), ('since', 'last')) AS k(which, pick)
 ),
 
-trend AS (
+-- Elections: the window opens at the latest election at or before its first year.
+election_in_force AS (
+  SELECT w.indicator_id, w.area_code, w.sex, w."group", w.which, max(o.year) AS in_force
+  FROM assess_windows AS w
+  JOIN series AS s USING (indicator_id, area_code, sex, "group")
+  JOIN observed AS o USING (indicator_id, area_code, sex, "group")
+  WHERE s.is_election AND o.year <= w.w_from
+  GROUP BY ALL
+),
+
+assess_open AS (
   SELECT
-    p.*,
-    CASE
-      WHEN p.rule = 'none' THEN 'not_applicable'
-      WHEN p.n_points < $min_points THEN 'insufficient_data'
-      WHEN p.rule = 'toward_zero' THEN
-        CASE
-          WHEN p.gap_change <= -$gap_threshold THEN 'improving'
-          WHEN p.gap_change >= $gap_threshold THEN 'worsening'
-          ELSE 'stable'
-        END
-      WHEN p.rel_change >= $rel_threshold THEN 'improving'
-      WHEN p.rel_change <= -$rel_threshold THEN 'worsening'
-      ELSE 'stable'
-    END AS trend
-  FROM progress AS p
+    w.indicator_id, w.area_code, w.sex, w."group", w.which, w.w_to, w.pick,
+    coalesce(e.in_force, w.w_from) AS w_from
+  FROM assess_windows AS w
+  LEFT JOIN election_in_force AS e USING (indicator_id, area_code, sex, "group", which)
 ),
 
--- Rank among the scope's municipalities in each year; 1 = best, ties share the lowest rank.
-scope_municipalities AS (
+assess_in_window AS (
+  SELECT w.indicator_id, w.area_code, w.sex, w."group", w.which, a.year, a.value, a.y, a.segment,
+    CASE w.pick WHEN 'first' THEN min(a.segment) OVER k ELSE max(a.segment) OVER k END AS picked
+  FROM assess_open AS w
+  JOIN assess_segments AS a USING (indicator_id, area_code, sex, "group")
+  WHERE a.year BETWEEN w.w_from AND w.w_to
+  WINDOW k AS (PARTITION BY w.indicator_id, w.area_code, w.sex, w."group", w.which)
+),
+
+assess_points AS MATERIALIZED (
+  SELECT p.*
+  FROM (
+    SELECT i.*, max(i.year) OVER (PARTITION BY i.indicator_id, i.area_code, i.sex, i."group", i.which) AS anchor
+    FROM assess_in_window AS i
+    WHERE i.segment = i.picked
+  ) AS p
+  JOIN series AS s USING (indicator_id, area_code, sex, "group")
+  WHERE (p.anchor - p.year) % s.period_years = 0
+),
+
+-- Least squares of y on year with the slope's standard error: se² = (Syy − Sxy²/Sxx) / (n − 2) / Sxx.
+assess_fit AS (
+  SELECT
+    indicator_id, area_code, sex, "group", which,
+    count(*)::INTEGER AS n,
+    min(year) AS from_year,
+    max(year) AS to_year,
+    arg_min(value, year) AS from_value,
+    arg_max(value, year) AS to_value,
+    avg(value) AS mean_value,
+    regr_slope(y, year) AS slope,
+    CASE WHEN count(*) >= 3 THEN
+      sqrt(greatest(regr_syy(y, year) - regr_sxy(y, year) ^ 2 / regr_sxx(y, year), 0) / (count(*) - 2) / regr_sxx(y, year))
+    END AS se
+  FROM assess_points
+  GROUP BY ALL
+),
+
+-- The test: improving / worsening only when the slope is large enough in the desired direction
+-- (progress ≥ threshold) AND distinguishable from zero (|t| ≥ t(0.975, n − 2), i.e. the 95 % interval
+-- excludes 0; a perfect fit with a non-zero slope counts as distinguishable).
+assess_status AS (
+  SELECT
+    f.*,
+    s.rule, s.is_election,
+    q.t975,
+    round(f.slope / nullif(f.se, 0), 6) AS t,
+    round(
+      CASE s.rule WHEN 'higher_is_better' THEN 1 ELSE -1 END * f.slope, 9
+    ) AS progress,
+    round(
+      CASE
+        WHEN s.rule = 'target' AND s.target_value <> 0 THEN $rel_threshold * abs(s.target_value)
+        WHEN s.rule = 'target' THEN $gap_threshold
+        ELSE $rel_threshold * abs(f.mean_value)
+      END, 9
+    ) AS threshold,
+    coalesce(round(f.se, 12) = 0 AND round(f.slope, 12) <> 0 OR abs(f.slope / nullif(f.se, 0)) >= q.t975, false) AS distinguishable
+  FROM assess_fit AS f
+  JOIN series AS s USING (indicator_id, area_code, sex, "group")
+  LEFT JOIN tmp_t_quantiles AS q ON q.df = least(f.n - 2, 30)
+),
+
+assess AS MATERIALIZED (
+  SELECT
+    a.*,
+    CASE
+      WHEN a.is_election AND a.n >= 2 THEN 'elections'
+      WHEN NOT a.is_election AND a.n >= $min_points THEN 'trend'
+      WHEN a.n >= 2 THEN 'two_points'
+      ELSE 'none'
+    END AS method,
+    CASE
+      WHEN a.rule = 'none' THEN 'not_applicable'
+      -- two elections, or two or three points, give a change, never a trend
+      WHEN a.is_election OR a.n < $min_points THEN 'insufficient_data'
+      WHEN a.distinguishable AND a.progress > 0 AND a.progress >= a.threshold THEN 'improving'
+      WHEN a.distinguishable AND a.progress < 0 AND -a.progress >= a.threshold THEN 'worsening'
+      ELSE 'no_clear_change'
+    END AS status
+  FROM assess_status AS a
+),
+
+-- ---------------------------------------------------------------------------------------------------
+-- The common year of ranks and medians per indicator × sex × group: the latest year in which at least
+-- half as many of the scope's municipalities have a value as in the year with the most.
+scope_municipalities AS MATERIALIZED (
   SELECT area_code
   FROM stg_areas
   WHERE level = 'municipality'
     AND ($scope = 'sweden' OR county_code = $county_code)
 ),
 
+common_year_counts AS (
+  SELECT o.indicator_id, o.sex, o."group", o.year, count(*) AS n
+  FROM observed AS o
+  WHERE o.area_code IN (SELECT area_code FROM scope_municipalities)
+  GROUP BY ALL
+),
+
+common_year AS (
+  SELECT indicator_id, sex, "group", max(year) AS rank_year
+  FROM (
+    SELECT *, max(n) OVER (PARTITION BY indicator_id, sex, "group") AS max_n FROM common_year_counts
+  )
+  WHERE 2 * n >= max_n
+  GROUP BY ALL
+),
+
+-- Rank among the scope's municipalities in the common year; 1 = best, ties share the lowest rank;
+-- `target` rules rank by the distance from the target.
 ranked AS (
   SELECT
     o.indicator_id, o.area_code, o.sex, o."group", o.year,
     rank() OVER w AS rank,
-    count(*) OVER (PARTITION BY o.indicator_id, o.sex, o."group", o.year) AS rank_of
+    count(*) OVER (PARTITION BY o.indicator_id, o.sex, o."group") AS rank_of
   FROM observed AS o
   JOIN series AS s USING (indicator_id, area_code, sex, "group")
+  JOIN common_year AS cy ON cy.indicator_id = o.indicator_id AND cy.sex = o.sex AND cy."group" = o."group" AND cy.rank_year = o.year
   WHERE o.area_code IN (SELECT area_code FROM scope_municipalities)
     AND s.rule <> 'none'
   WINDOW w AS (
-    PARTITION BY o.indicator_id, o.sex, o."group", o.year
+    PARTITION BY o.indicator_id, o.sex, o."group"
     ORDER BY CASE s.rule
       WHEN 'higher_is_better' THEN -o.value
       WHEN 'lower_is_better' THEN o.value
-      ELSE abs(o.value)
+      ELSE o.y
     END
   )
+),
+
+rank_of_year AS (
+  SELECT DISTINCT indicator_id, sex, "group", year AS rank_year, rank_of FROM ranked
 ),
 
 sweden AS (
@@ -188,7 +300,7 @@ county_published AS (
 
 -- Where Kolada publishes no county value: the median of the county's municipalities (never a mean).
 county_median AS (
-  SELECT o.indicator_id, a.county_code, o.sex, o."group", o.year, median(o.value) AS value
+  SELECT o.indicator_id, a.county_code, o.sex, o."group", o.year, median(o.value) AS value, count(*) AS n
   FROM observed AS o
   JOIN stg_areas AS a USING (area_code)
   WHERE a.level = 'municipality'
@@ -208,7 +320,9 @@ comparisons AS (
       WHEN cp.value IS NOT NULL THEN 'county'
       WHEN cm.value IS NOT NULL THEN 'municipal_median'
       ELSE 'none'
-    END AS county_comparator
+    END AS county_comparator,
+    CASE WHEN a.level IN ('municipality', 'regso', 'deso') AND cp.value IS NULL THEN cm.n END AS county_n,
+    '' AS county_note
   FROM latest AS l
   LEFT JOIN stg_areas AS a USING (area_code)
   LEFT JOIN sweden AS sw
@@ -219,6 +333,34 @@ comparisons AS (
   LEFT JOIN county_median AS cm
     ON cm.indicator_id = l.indicator_id AND cm.county_code = a.county_code AND cm.sex = l.sex
    AND cm."group" = l."group" AND cm.year = l.latest_year
+),
+
+-- The three assessments side by side, one row per series.
+assessed AS (
+  SELECT
+    indicator_id, area_code, sex, "group",
+    any_value(status) FILTER (WHERE which = 'trend') AS trend,
+    any_value(from_year) FILTER (WHERE which = 'trend') AS trend_from_year,
+    any_value(to_year) FILTER (WHERE which = 'trend') AS trend_to_year,
+    any_value(n) FILTER (WHERE which = 'trend') AS trend_points,
+    any_value(CASE WHEN n >= $min_points THEN slope END) FILTER (WHERE which = 'trend') AS trend_slope,
+    any_value(CASE WHEN n >= $min_points THEN se END) FILTER (WHERE which = 'trend') AS trend_se,
+    any_value(CASE WHEN n >= $min_points THEN t975 END) FILTER (WHERE which = 'trend') AS trend_t975,
+    any_value(CASE WHEN n >= $min_points THEN t END) FILTER (WHERE which = 'trend') AS trend_t,
+    any_value(from_year) FILTER (WHERE which = 'period') AS period_from_year,
+    any_value(from_value) FILTER (WHERE which = 'period') AS period_from_value,
+    any_value(to_year) FILTER (WHERE which = 'period') AS period_to_year,
+    any_value(to_value) FILTER (WHERE which = 'period') AS period_to_value,
+    any_value(status) FILTER (WHERE which = 'period') AS period_status,
+    any_value(method) FILTER (WHERE which = 'period') AS period_method,
+    any_value(from_year) FILTER (WHERE which = 'since') AS since_from_year,
+    any_value(from_value) FILTER (WHERE which = 'since') AS since_from_value,
+    any_value(to_year) FILTER (WHERE which = 'since') AS since_to_year,
+    any_value(to_value) FILTER (WHERE which = 'since') AS since_to_value,
+    any_value(status) FILTER (WHERE which = 'since') AS since_status,
+    any_value(method) FILTER (WHERE which = 'since') AS since_method
+  FROM assess
+  GROUP BY ALL
 ),
 
 final AS (
@@ -233,7 +375,11 @@ final AS (
     l.latest_value,
     b.baseline_year,
     b.baseline_value,
-    coalesce(b.baseline_year = $baseline_year, false) AS baseline_is_strategy_start,
+    coalesce(
+      b.baseline_year = $baseline_year
+      OR (s.is_election AND b.baseline_year > $baseline_year - 4 AND b.baseline_year < $baseline_year),
+      false
+    ) AS baseline_is_strategy_start,
     -- no change when the baseline is the latest year, nor across a break
     CASE
       WHEN b.baseline_year < l.latest_year AND coalesce(c.break_year <= b.baseline_year, true)
@@ -241,15 +387,41 @@ final AS (
     END AS change_since_baseline,
     fy.five_year_from AS change_5y_from_year,
     round(l.latest_value - fy.five_year_value, 6) AS change_5y,
-    t.trend,
-    t.n_points AS trend_points,
-    CASE WHEN t.n_points >= $min_points THEN round(t.slope, 6) END AS trend_slope_per_year,
+    s.rule AS direction,
+    s.target_value,
+    coalesce(x.trend, CASE WHEN s.rule = 'none' THEN 'not_applicable' ELSE 'insufficient_data' END) AS trend,
+    x.trend_from_year,
+    x.trend_to_year,
+    coalesce(x.trend_points, 0) AS trend_points,
+    round(x.trend_slope, 6) AS trend_slope_per_year,
+    round(x.trend_slope - x.trend_t975 * x.trend_se, 6) AS trend_slope_ci_low,
+    round(x.trend_slope + x.trend_t975 * x.trend_se, 6) AS trend_slope_ci_high,
+    round(x.trend_t, 3) AS trend_t,
+    x.period_from_year,
+    x.period_from_value,
+    x.period_to_year,
+    x.period_to_value,
+    CASE WHEN x.period_to_year > x.period_from_year THEN round(x.period_to_value - x.period_from_value, 6) END AS period_change,
+    coalesce(x.period_status, CASE WHEN s.rule = 'none' THEN 'not_applicable' ELSE 'insufficient_data' END) AS period_status,
+    coalesce(x.period_method, 'none') AS period_method,
+    x.since_from_year,
+    x.since_from_value,
+    x.since_to_year,
+    x.since_to_value,
+    CASE WHEN x.since_to_year > x.since_from_year THEN round(x.since_to_value - x.since_from_value, 6) END AS since_change,
+    coalesce(x.since_status, CASE WHEN s.rule = 'none' THEN 'not_applicable' ELSE 'insufficient_data' END) AS since_status,
+    coalesce(x.since_method, 'none') AS since_method,
     r.rank::INTEGER AS rank,
-    r.rank_of::INTEGER AS rank_of,
+    CASE WHEN a.level = 'municipality' AND s.rule <> 'none' AND a.area_code IN (SELECT area_code FROM scope_municipalities)
+      THEN ry.rank_of::INTEGER END AS rank_of,
+    CASE WHEN a.level = 'municipality' AND s.rule <> 'none' AND a.area_code IN (SELECT area_code FROM scope_municipalities)
+      THEN ry.rank_year END AS rank_year,
     cmp.sweden_value,
     round(l.latest_value - cmp.sweden_value, 6) AS diff_vs_sweden,
     cmp.county_value,
     coalesce(cmp.county_comparator, 'none') AS county_comparator,
+    cmp.county_n::INTEGER AS county_n,
+    coalesce(cmp.county_note, '') AS county_note,
     round(l.latest_value - cmp.county_value, 6) AS diff_vs_county
   FROM series AS s
   LEFT JOIN stg_areas AS a USING (area_code)
@@ -257,10 +429,9 @@ final AS (
   LEFT JOIN baseline AS b USING (indicator_id, area_code, sex, "group")
   LEFT JOIN comparable AS c USING (indicator_id, area_code, sex, "group")
   LEFT JOIN five_year AS fy USING (indicator_id, area_code, sex, "group")
-  LEFT JOIN trend AS t USING (indicator_id, area_code, sex, "group")
-  LEFT JOIN ranked AS r
-    ON r.indicator_id = s.indicator_id AND r.area_code = s.area_code AND r.sex = s.sex
-   AND r."group" = s."group" AND r.year = l.latest_year
+  LEFT JOIN assessed AS x USING (indicator_id, area_code, sex, "group")
+  LEFT JOIN ranked AS r USING (indicator_id, area_code, sex, "group")
+  LEFT JOIN rank_of_year AS ry USING (indicator_id, sex, "group")
   LEFT JOIN comparisons AS cmp USING (indicator_id, area_code, sex, "group")
 )
 

@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N11800"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Förskola stöder språk och skolstart: högre andel inskrivna är bättre.",
   sexes: ["T"],
   groups: ["all"],
   comparison_group: null,

@@ -11,6 +11,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N15436", "kolada:N15564"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Behörighet till gymnasiet är delmålet: högre andel är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["all", "excl_newly_arrived"],
   comparison_group: null,

@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N15428"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Behörighet till gymnasiet är delmålet: högre andel är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,

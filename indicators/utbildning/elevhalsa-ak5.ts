@@ -12,6 +12,7 @@ export default defineIndicator(import.meta.url, {
   inputs: ["kolada:N15608"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Tillgänglig elevhälsa: högre andel som lätt får hjälp är bättre.",
   sexes: ["T", "K", "M"],
   groups: ["all"],
   comparison_group: null,
