@@ -8,7 +8,7 @@ import {changeUnit} from "../../src/components/format.js";
 import type {Catalogue, CatalogueIndicator, CountyStatusRow, Group, Sex, SummaryRow} from "../published.js";
 import type {CoverageRow, IndicatorNews, RunNews} from "./input.js";
 import {
-  attentionSentence, comparatorName, comparisonSentence, developmentSentence, goalRankSentence, improvementSentence,
+  attentionSentence, comparatorName, comparisonSentence, developmentSentence, distributionSentence, goalRankSentence, improvementSentence,
   overviewSentence, worseThan, type IndicatorInfo, type Sentence, type StatusCounts
 } from "./sentences.js";
 
@@ -221,7 +221,7 @@ function focusIndicator(inds: CatalogueIndicator[], idx: SummaryIndex, area: str
   return inds.find((i) => head(i)?.latest_value != null) ?? inds[0];
 }
 
-function goalSentences(inds: CatalogueIndicator[], idx: SummaryIndex, area: string, isCounty: boolean): Sentence[] {
+function goalSentences(inds: CatalogueIndicator[], idx: SummaryIndex, area: string, isCounty: boolean, statusOf: (ind: CatalogueIndicator) => CountyStatusRow | undefined): Sentence[] {
   const counts: StatusCounts = {improving: 0, worsening: 0, no_clear_change: 0, no_assessment: 0, no_value: 0};
   for (const ind of inds) {
     const h = headlineOf(ind);
@@ -230,16 +230,21 @@ function goalSentences(inds: CatalogueIndicator[], idx: SummaryIndex, area: stri
     else if (r.trend === "improving" || r.trend === "worsening" || r.trend === "no_clear_change") counts[r.trend]++;
     else counts.no_assessment++;
   }
-  const out = [overviewSentence(counts)];
+  // The county has no own series for survey-based indicators: the municipalities' distribution speaks for it.
+  const out = [overviewSentence(counts, isCounty ? "saknar eget värde för länet (kommunernas fördelning står i tabellen)" : "saknar värden")];
   const focus = focusIndicator(inds, idx, area, isCounty);
   if (!focus) return out;
   const h = headlineOf(focus);
   const r = idx.get(focus.id, area, h.sex, h.group);
-  if (!r) return out;
   const gap = focus.groups.includes("gap") ? idx.get(focus.id, area, h.sex, "gap") : undefined;
-  out.push(developmentSentence(infoOf(focus), r, gap));
-  const cmp = comparisonSentence(infoOf(focus), r, isCounty);
-  if (cmp.text) out.push(cmp);
+  if (r) out.push(developmentSentence(infoOf(focus), r, gap));
+  // The county report says how the municipalities develop; a municipal report compares with the county and Sweden.
+  const status = isCounty ? statusOf(focus) : undefined;
+  if (status) out.push(distributionSentence(infoOf(focus), status));
+  else if (r && !isCounty) {
+    const cmp = comparisonSentence(infoOf(focus), r, isCounty);
+    if (cmp.text) out.push(cmp);
+  }
   return out;
 }
 
@@ -300,7 +305,7 @@ export function buildReport(input: ReportInput, code: string, idx = new SummaryI
       .map((c) => ({subgoal_id: c.subgoal_id, text: c.subgoal_text, reason: c.note}));
     outGoals.push({
       goal_area: g.id, title: g.title, order: g.order, n_indicators: inds.length,
-      sentences: goalSentences(inds, idx, code, isCounty),
+      sentences: goalSentences(inds, idx, code, isCounty, (ind) => statusOf.get(`${ind.id}|${headlineOf(ind).sex}|${headlineOf(ind).group}`)),
       rows: inds.map((ind) => tableRow({code, name: area.name}, {id: g.id, title: g.title}, ind, idx, statusOf.get(`${ind.id}|${headlineOf(ind).sex}|${headlineOf(ind).group}`), isCounty)),
       unmeasured, n_attention: nAtt, n_improving: nImp
     });

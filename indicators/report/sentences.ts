@@ -5,13 +5,13 @@
  * A template that the numbers do not support returns a weaker sentence, never a stronger one.
  */
 import {changeUnit, formatNumber, decimalsFor, unitSuffix} from "../../src/components/format.js";
-import type {Direction as ReportDirection, SummaryRow as ReportSummaryRow, TrendStatus as Status} from "../published.js";
+import type {CountyStatusRow, Direction as ReportDirection, SummaryRow, SummaryRow as ReportSummaryRow, TrendStatus as Status} from "../published.js";
 
 export type SentenceKind =
   | "overview" | "overview_missing"
   | "improving" | "worsening" | "no_clear_change" | "insufficient_data" | "not_applicable" | "missing" | "series_break"
   | "comparison" | "comparison_missing"
-  | "attention" | "improvement" | "goal_rank";
+  | "attention" | "improvement" | "goal_rank" | "distribution";
 
 /** A summary cell a sentence quotes; `abs` when the sentence quotes its magnitude (a gap's size). */
 export interface SentenceRef {
@@ -86,9 +86,12 @@ export interface StatusCounts {
 }
 
 /** Sentence 1 of a goal area: how many indicators go the right way, the wrong way, or show no certain change. */
-export function overviewSentence(c: StatusCounts): Sentence {
+export function overviewSentence(c: StatusCounts, noValue = "saknar värden"): Sentence {
   const total = c.improving + c.worsening + c.no_clear_change + c.no_assessment + c.no_value;
   const assessed = c.improving + c.worsening + c.no_clear_change;
+  if (assessed === 0 && c.no_value === total && total > 1) {
+    return {kind: "overview_missing", text: `Ingen av områdets ${count(total, "indikator", "indikatorer")} har värden (${noValue}).`, refs: []};
+  }
   if (assessed === 0) {
     const text = total === 1
       ? "Områdets enda indikator har för få värden för en bedömning av trenden."
@@ -107,7 +110,7 @@ export function overviewSentence(c: StatusCounts): Sentence {
   text += " (trenden de senaste åren)";
   const rest: string[] = [];
   if (c.no_assessment) rest.push(`${count(c.no_assessment, "indikator", "indikatorer")} har för få värden för en bedömning`);
-  if (c.no_value) rest.push(`${count(c.no_value, "indikator", "indikatorer")} saknar värden`);
+  if (c.no_value) rest.push(`${count(c.no_value, "indikator", "indikatorer")} ${noValue}`);
   if (rest.length) text += `; ${listSv(rest)}`;
   return {kind: "overview", text: `${text}.`, refs: []};
 }
@@ -139,12 +142,13 @@ export function developmentSentence(ind: IndicatorInfo, r: ReportSummaryRow, gap
     };
   }
   const {since_from_value: a, since_to_value: b, since_change: d, since_from_year: ya, since_to_year: yb} = r;
-  if (r.since_status === "insufficient_data" || a === null || b === null || d === null || ya === null || yb === null) {
+  const trend = trendClause(r);
+  if (a === null || b === null || d === null || ya === null || yb === null) {
     const since = ya ?? 2020;
     return {
       kind: "insufficient_data",
-      text: `${t}: för få värden sedan ${since} för att bedöma utvecklingen; senaste värdet är ${latest}.`,
-      refs: [ref(r, "latest_value")]
+      text: `${t}: för få värden sedan ${since} för att bedöma utvecklingen; senaste värdet är ${latest}${trend ? `; ${trend.text}` : ""}.`,
+      refs: [ref(r, "latest_value"), ...(trend?.refs ?? [])]
     };
   }
   const refs = [ref(r, "since_from_value"), ref(r, "since_to_value")];
@@ -154,15 +158,24 @@ export function developmentSentence(ind: IndicatorInfo, r: ReportSummaryRow, gap
     kind = "no_clear_change";
     text = `${t} var ${value(a, ind.unit)} (${ya}) och ${value(b, ind.unit)} (${yb}): ingen säker förändring`;
   } else {
-    kind = r.since_status === "improving" || r.since_status === "worsening" ? r.since_status : "not_applicable";
+    kind = r.since_status === "improving" || r.since_status === "worsening" || r.since_status === "insufficient_data" ? r.since_status : "not_applicable";
     const dd = shown(d, changeUnit(ind.unit));
-    const verb = dd > 0 ? "ökade" : dd < 0 ? "minskade" : "var oförändrad";
+    const verb = dd > 0 ? "ökade" : "minskade";
     text = dd === 0
       ? `${t} var oförändrad, ${value(b, ind.unit)} både ${ya} och ${yb}`
       : `${t} ${verb} från ${value(a, ind.unit)} (${ya}) till ${value(b, ind.unit)} (${yb})`;
     if (dd === 0) refs.shift();
     const phrase = STATUS_PHRASE[r.since_status];
     if (phrase) text += `, ${phrase}`;
+    else if (r.since_status === "insufficient_data") {
+      text += r.since_method === "two_points" || r.since_method === "elections"
+        ? ` (${r.since_method === "elections" ? "två val" : "två mätpunkter"}: för få för en säker bedömning)`
+        : " (för få värden för en säker bedömning)";
+    }
+  }
+  if (trend) {
+    text += `; ${trend.text}`;
+    refs.push(...trend.refs);
   }
   const g = gap ? gapClause(ind, gap) : null;
   if (g) {
@@ -170,6 +183,26 @@ export function developmentSentence(ind: IndicatorInfo, r: ReportSummaryRow, gap
     refs.push(...g.refs);
   }
   return {kind, text: `${text}.`, refs};
+}
+
+/** "trenden 2017–2022 går åt rätt håll": the current status with its window, or null without an assessment. */
+export function trendClause(r: SummaryRow): {text: string; refs: SentenceRef[]} | null {
+  if (r.trend_from_year === null || r.trend_to_year === null) return null;
+  const what = r.trend === "improving" ? "går åt rätt håll" : r.trend === "worsening" ? "går åt fel håll" : r.trend === "no_clear_change" ? "visar ingen säker förändring" : null;
+  return what ? {text: `trenden ${r.trend_from_year}–${r.trend_to_year} ${what}`, refs: [ref(r, "trend")]} : null;
+}
+
+/** County report: how the focus indicator develops across the county's municipalities (county-status.csv). */
+export function distributionSentence(ind: IndicatorInfo, c: CountyStatusRow): Sentence {
+  const of = ` av länets ${count(c.n_municipalities, "kommun", "kommuner")}`;
+  const parts: string[] = [];
+  if (c.n_improving) parts.push(`går åt rätt håll i ${formatNumber(c.n_improving, 0)}`);
+  if (c.n_worsening) parts.push(`åt fel håll i ${formatNumber(c.n_worsening, 0)}`);
+  if (c.n_no_clear_change) parts.push(`visar ingen säker förändring i ${formatNumber(c.n_no_clear_change, 0)}`);
+  if (c.n_insufficient_data) parts.push(`har för få värden i ${formatNumber(c.n_insufficient_data, 0)}`);
+  if (parts.length) parts[0] += of;
+  const window = c.window_from_year === null ? "" : ` (trender ${c.window_from_year}–${c.window_to_year})`;
+  return {kind: "distribution", text: `${ind.title}: trenden ${listSv(parts)}${window}.`, refs: []};
 }
 
 /** "skillnaden mot samtliga minskade från 10,3 till 8,0 procentenheter" (magnitudes), or null without data. */

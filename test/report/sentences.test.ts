@@ -12,14 +12,14 @@ describe("report sentence templates (invented numbers)", () => {
   it("improving: verb from the sign, judgement from the status, decimal comma, non-breaking space before %", () => {
     const s = developmentSentence(INFO, row());
     expect(s.kind).toBe("improving");
-    expect(s.text).toBe(`Sysselsättningsgrad, utrikes födda 20–64 år ökade från 62,1${NB}% (2020) till 67,2${NB}% (2023), en utveckling åt rätt håll.`);
-    expect(s.refs.map((r) => r.column)).toEqual(["since_from_value", "since_to_value"]);
+    expect(s.text).toBe(`Sysselsättningsgrad, utrikes födda 20–64 år ökade från 62,1${NB}% (2020) till 67,2${NB}% (2023), en utveckling åt rätt håll; trenden 2018–2023 går åt rätt håll.`);
+    expect(s.refs.map((r) => r.column)).toEqual(["since_from_value", "since_to_value", "trend"]);
   });
 
   it("worsening: a falling value of a higher-is-better indicator", () => {
-    const s = developmentSentence(INFO, row({since_from_value: 70.04, since_to_value: 65.96, since_change: -4.08, since_status: "worsening"}));
+    const s = developmentSentence(INFO, row({since_from_value: 70.04, since_to_value: 65.96, since_change: -4.08, since_status: "worsening", trend: "worsening"}));
     expect(s.kind).toBe("worsening");
-    expect(s.text).toBe(`Sysselsättningsgrad, utrikes födda 20–64 år minskade från 70,0${NB}% (2020) till 66,0${NB}% (2023), en utveckling åt fel håll.`);
+    expect(s.text).toBe(`Sysselsättningsgrad, utrikes födda 20–64 år minskade från 70,0${NB}% (2020) till 66,0${NB}% (2023), en utveckling åt fel håll; trenden 2018–2023 går åt fel håll.`);
   });
 
   it("worsening with lower-is-better: the value rose, the verb says so and the judgement says wrong way", () => {
@@ -29,18 +29,29 @@ describe("report sentence templates (invented numbers)", () => {
   });
 
   it("no certain change: neither ökade nor minskade, says 'ingen säker förändring'", () => {
-    const s = developmentSentence(INFO, row({since_from_value: 62.1, since_to_value: 62.9, since_change: 0.8, since_status: "no_clear_change"}));
+    const s = developmentSentence(INFO, row({since_from_value: 62.1, since_to_value: 62.9, since_change: 0.8, since_status: "no_clear_change", trend: "no_clear_change"}));
     expect(s.kind).toBe("no_clear_change");
-    expect(s.text).toBe(`Sysselsättningsgrad, utrikes födda 20–64 år var 62,1${NB}% (2020) och 62,9${NB}% (2023): ingen säker förändring.`);
+    expect(s.text).toBe(`Sysselsättningsgrad, utrikes födda 20–64 år var 62,1${NB}% (2020) och 62,9${NB}% (2023): ingen säker förändring; trenden 2018–2023 visar ingen säker förändring.`);
     expect(s.text).not.toMatch(/ökade|minskade/);
   });
 
   it("missing data: no value at all, and too few values since 2020", () => {
     expect(developmentSentence(INFO, row({latest_value: null, latest_year: null})).text).toBe("Sysselsättningsgrad, utrikes födda 20–64 år: inga värden för Aneby.");
-    const s = developmentSentence(INFO, row({since_status: "insufficient_data", since_from_value: null, since_change: null}));
+    const s = developmentSentence(INFO, row({since_status: "insufficient_data", since_from_value: null, since_change: null, trend: "insufficient_data"}));
     expect(s.kind).toBe("insufficient_data");
     expect(s.text).toBe(`Sysselsättningsgrad, utrikes födda 20–64 år: för få värden sedan 2020 för att bedöma utvecklingen; senaste värdet är 67,2${NB}% (2023).`);
     expect(s.text).not.toMatch(/ökade|minskade|rätt håll|fel håll/);
+    // two points only: the sign is told, the certainty is not claimed
+    const two = developmentSentence(INFO, row({since_status: "insufficient_data", since_method: "two_points", trend: "no_clear_change"}));
+    expect(two.kind).toBe("insufficient_data");
+    expect(two.text).toBe(`Sysselsättningsgrad, utrikes födda 20–64 år ökade från 62,1${NB}% (2020) till 67,2${NB}% (2023) (två mätpunkter: för få för en säker bedömning); trenden 2018–2023 visar ingen säker förändring.`);
+  });
+
+  it("county: the municipalities' distribution, counts with agreement", async () => {
+    const {distributionSentence} = await import("../../indicators/report/sentences.js");
+    const c = {indicator_id: "x", sex: "T" as const, group: "all" as const, basis: "county_series" as const, window_from_year: 2017, window_to_year: 2022, n_municipalities: 13,
+      n_improving: 5, n_worsening: 1, n_no_clear_change: 7, n_insufficient_data: 0, county_trend: "improving" as const, median_year: 2022, median_value: 1, median_n: 13};
+    expect(distributionSentence(INFO, c).text).toBe("Sysselsättningsgrad, utrikes födda 20–64 år: trenden går åt rätt håll i 5 av länets 13 kommuner, åt fel håll i 1 och visar ingen säker förändring i 7 (trender 2017–2022).");
   });
 
   it("series break inside the window: no change is quoted across it", () => {
