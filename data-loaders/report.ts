@@ -229,7 +229,7 @@ export async function indicatorChanges(conn: DuckDBConnection): Promise<Indicato
 
 /** The newest retrieval date (YYYY-MM-DD) of the previous warehouse's raw files, or null. */
 export async function previousRetrieved(conn: DuckDBConnection): Promise<string | null> {
-  const [r] = await query<{d: string | null}>(conn, `select substr(max(fetched_at), 1, 10) as d from prev.main.meta_raw_files`);
+  const [r] = await query<{d: string | null}>(conn, `select strftime(timezone('UTC', max(fetched_at)), '%Y-%m-%d') as d from prev.main.meta_raw_files`);
   return r?.d ?? null;
 }
 
