@@ -87,6 +87,7 @@ export function ReportTable(goal: ReportGoal, isCounty: boolean): HTMLTableEleme
   });
   return h("table", {class: "report-table"},
     h("caption", {}, `${goal.title}: målindikatorer (${goal.rows.length})`),
+    h("colgroup", {}, ["ind", "latest", "period", "since", "trend", "county", "sweden", "sex", "gap"].map((c) => h("col", {class: `c-${c}`}))),
     h("thead", {}, h("tr", {}, head.map((t) => h("th", {scope: "col"}, t)))),
     h("tbody", {}, rows));
 }
@@ -103,7 +104,8 @@ export function MunicipalityStatusChart(goal: ReportGoal, width: number): HTMLEl
     return statuses.map((s, i) => ({indicator: String(r.indicator_title), status: s, count: counts[i]!}));
   }).filter((d) => d.count > 0);
   const labels = rows.map((r) => String(r.indicator_title));
-  const lay = rowLabels(labels, width, 26);
+  // Indicator titles are long: always above their bars (rowLabels puts them above below 600 px), so nothing is clipped.
+  const lay = rowLabels(labels, 0, 26);
   const chart = Plot.plot({
     width, height: 50 + labels.length * lay.step, marginLeft: lay.marginLeft,
     ariaLabel: `${goal.title}: kommunernas trend per indikator`,
@@ -119,7 +121,7 @@ export function MunicipalityStatusChart(goal: ReportGoal, width: number): HTMLEl
     ]
   });
   return h("figure", {class: "report-chart"}, chart,
-    h("figcaption", {}, "Antal av länets kommuner vars trend förbättras (▲), inte visar någon säker förändring (■), försämras (▼) eller har för få värden (…). Siffrorna står i tabellen nedan."));
+    h("figcaption", {}, `${goal.title}: antal av länets kommuner vars trend förbättras (▲), inte visar någon säker förändring (■), försämras (▼) eller har för få värden (…). Siffrorna står i tabellen nedan.`));
 }
 
 function listItems(items: readonly ReportListItem[], empty: string): HTMLElement {
