@@ -193,6 +193,18 @@ export function ReportHeader(rep: ReportFile): HTMLElement {
       `Data till och med ${rep.data_year ?? MISSING} · hämtade ${formatDate(rep.retrieved)} · sammanställd ${formatDate(rep.generated_at)}`));
 }
 
+/**
+ * The running header of every printed page (an @page margin box): area, data year and retrieval date. CSS strings
+ * cannot come from the DOM in Chromium (no string-set), so the report writes them into a <style>.
+ */
+export function PrintHeaderStyle(rep: ReportFile): HTMLStyleElement {
+  const text = `${rep.title} · uppföljning, data till och med ${rep.data_year ?? MISSING} · hämtade ${formatDate(rep.retrieved)}`;
+  const css = JSON.stringify(text).replace(/</g, "\\3C ");
+  const style = document.createElement("style");
+  style.textContent = `@page { @top-left { content: ${css}; font-size: 8pt; color: #333; } }`;
+  return style;
+}
+
 /** The print button and the downloads (hidden on paper). */
 export function ReportActions(rep: ReportFile, pub: (p: string) => string): HTMLElement {
   const button = h("button", {type: "button", class: "print-button"}, "Skriv ut / spara som PDF");

@@ -143,7 +143,7 @@ describe.skipIf(!E2E)("the follow-up reports in Chromium", () => {
       for (const g of report.goals) expect(text).toContain(g.sentences[0]!.text.replace(/\u00A0/g, " ").slice(0, 40));
       await page.close();
     }
-  });
+  }, 600_000);
 
   it("county report: goal areas on their own pages, no chart cut across a page edge; screenshots and PNGs of the PDF", async () => {
     const {page} = await openReport("0006");
@@ -172,9 +172,12 @@ describe.skipIf(!E2E)("the follow-up reports in Chromium", () => {
       const p = pageTexts[onPages[0]!]!;
       for (const l of c.labels) expect(p, `${c.goal}: chart label "${l}" on the caption's page ${onPages[0]! + 1}`).toContain(l.replace(/\u00A0/g, " "));
     }
-    // Page numbers are printed by the @page margin box.
-    expect(pageTexts[0]).toMatch(new RegExp(`Sida 1 av ${pages}`));
+    // Page numbers and the running header (area, data year, retrieval date) are printed on every page by @page margin boxes.
+    for (const [i, t] of pageTexts.entries()) {
+      expect(t).toContain(`Sida ${i + 1} av ${pages}`);
+      expect(t).toContain("Region Jönköpings län · uppföljning, data till och med");
+    }
     execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "4", pdfFile, join(OUT, "0006-pdf")]);
     await page.close();
-  });
+  }, 120_000);
 });
