@@ -249,7 +249,7 @@ export function CompareChart(points: readonly ComparePoint[], opts: {
 
 /** Colours per trend status (a third cue: every segment is also labelled with icon and count). */
 export const STATUS_COLOUR: Record<string, string> = {
-  improving: "#0072B2", stable: "#BBBBBB", worsening: "#D55E00", insufficient_data: "#E8E8E8", not_applicable: "#F4F4F4", no_value: "#F4F4F4"
+  improving: "#0072B2", no_clear_change: "#BBBBBB", worsening: "#D55E00", insufficient_data: "#E8E8E8", not_applicable: "#F4F4F4", by_municipalities: "#9ECAE1", no_value: "#F4F4F4"
 };
 
 export interface StatusCount {

@@ -4,7 +4,7 @@
  * the site's root, so rows are checked here by a small typed parser that throws on any unexpected cell.
  */
 import {csvParseRows} from "d3-dsv";
-import type {SummaryRow, TidyRow} from "../../indicators/published.js";
+import type {CountyStatusRow, SummaryRow, TidyRow} from "../../indicators/published.js";
 
 export const TIDY_COLUMNS = [
   "indicator_id", "area_code", "area_name", "area_level", "year", "sex", "group",
@@ -15,9 +15,21 @@ export const SUMMARY_COLUMNS = [
   "indicator_id", "area_code", "area_name", "area_level", "sex", "group",
   "latest_year", "latest_value", "baseline_year", "baseline_value", "baseline_is_strategy_start",
   "change_since_baseline", "change_5y_from_year", "change_5y",
-  "trend", "trend_points", "trend_slope_per_year",
-  "rank", "rank_of", "sweden_value", "diff_vs_sweden",
-  "county_value", "county_comparator", "diff_vs_county"
+  "direction", "target_value",
+  "trend", "trend_from_year", "trend_to_year", "trend_points",
+  "trend_slope_per_year", "trend_slope_ci_low", "trend_slope_ci_high", "trend_t",
+  "period_from_year", "period_from_value", "period_to_year", "period_to_value", "period_change",
+  "period_status", "period_method",
+  "since_from_year", "since_from_value", "since_to_year", "since_to_value", "since_change",
+  "since_status", "since_method",
+  "rank", "rank_of", "rank_year", "sweden_value", "diff_vs_sweden",
+  "county_value", "county_comparator", "county_n", "county_note", "diff_vs_county"
+] as const;
+
+export const COUNTY_STATUS_COLUMNS = [
+  "indicator_id", "sex", "group", "basis", "window_from_year", "window_to_year",
+  "n_municipalities", "n_improving", "n_worsening", "n_no_clear_change", "n_insufficient_data",
+  "county_trend", "median_year", "median_value", "median_n"
 ] as const;
 
 /**
@@ -120,13 +132,29 @@ const TIDY_TYPES: Record<string, CellType> = {
   status: {oneOf: ["", "missing", "suppressed", "break"]}
 };
 
+const TRENDS = ["improving", "worsening", "no_clear_change", "insufficient_data", "not_applicable"];
+const METHODS = ["trend", "two_points", "elections", "none"];
 const SUMMARY_TYPES: Record<string, CellType> = {
   area_level: {oneOf: LEVELS}, sex: {oneOf: SEXES}, group: {oneOf: GROUPS},
   latest_year: "int?", latest_value: "number?", baseline_year: "int?", baseline_value: "number?", baseline_is_strategy_start: "bool",
   change_since_baseline: "number?", change_5y_from_year: "int?", change_5y: "number?",
-  trend: {oneOf: ["improving", "stable", "worsening", "insufficient_data", "not_applicable"]}, trend_points: "int",
-  trend_slope_per_year: "number?", rank: "int?", rank_of: "int?", sweden_value: "number?", diff_vs_sweden: "number?",
-  county_value: "number?", county_comparator: {oneOf: ["county", "municipal_median", "none"]}, diff_vs_county: "number?"
+  direction: {oneOf: ["higher_is_better", "lower_is_better", "target", "none"]}, target_value: "number?",
+  trend: {oneOf: TRENDS}, trend_from_year: "int?", trend_to_year: "int?", trend_points: "int",
+  trend_slope_per_year: "number?", trend_slope_ci_low: "number?", trend_slope_ci_high: "number?", trend_t: "number?",
+  period_from_year: "int?", period_from_value: "number?", period_to_year: "int?", period_to_value: "number?", period_change: "number?",
+  period_status: {oneOf: TRENDS}, period_method: {oneOf: METHODS},
+  since_from_year: "int?", since_from_value: "number?", since_to_year: "int?", since_to_value: "number?", since_change: "number?",
+  since_status: {oneOf: TRENDS}, since_method: {oneOf: METHODS},
+  rank: "int?", rank_of: "int?", rank_year: "int?", sweden_value: "number?", diff_vs_sweden: "number?",
+  county_value: "number?", county_comparator: {oneOf: ["county", "municipal_median", "none"]}, county_n: "int?", county_note: "string",
+  diff_vs_county: "number?"
+};
+
+const COUNTY_STATUS_TYPES: Record<string, CellType> = {
+  sex: {oneOf: SEXES}, group: {oneOf: GROUPS}, basis: {oneOf: ["county_series", "municipal_distribution"]},
+  window_from_year: "int?", window_to_year: "int?", n_municipalities: "int", n_improving: "int", n_worsening: "int",
+  n_no_clear_change: "int", n_insufficient_data: "int", county_trend: {oneOf: ["", ...TRENDS]},
+  median_year: "int?", median_value: "number?", median_n: "int?"
 };
 
 const COMPARISON_TYPES: Record<string, CellType> = {
@@ -144,6 +172,11 @@ export function parseTidyCsv(text: string, file: string): TidyRow[] {
 /** Rows of summary.csv. */
 export function parseSummaryCsv(text: string, file = "summary.csv"): SummaryRow[] {
   return parseCsv<SummaryRow>(text, SUMMARY_COLUMNS, SUMMARY_TYPES, file);
+}
+
+/** Rows of county-status.csv. */
+export function parseCountyStatusCsv(text: string, file = "county-status.csv"): CountyStatusRow[] {
+  return parseCsv<CountyStatusRow>(text, COUNTY_STATUS_COLUMNS, COUNTY_STATUS_TYPES, file);
 }
 
 /** Rows of areas/comparisons.csv. */

@@ -1,6 +1,6 @@
 /** Lookups over the published catalogue and rows, shared by the pages. Pure functions, unit-tested. */
 import type {
-  Catalogue, CatalogueArea, CatalogueGoal, CatalogueIndicator, Group, Sex, SummaryRow, TidyRow, TrendStatus
+  Catalogue, CatalogueArea, CatalogueGoal, CatalogueIndicator, CountyStatusRow, Group, Sex, SummaryRow, TidyRow, TrendStatus
 } from "../../indicators/published.js";
 
 export const COUNTRY_CODE = "0000";
@@ -74,17 +74,38 @@ export function findSummary(rows: readonly SummaryRow[], indicator: string, area
   return rows.find((r) => r.indicator_id === indicator && r.area_code === area && r.sex === sex && r.group === group);
 }
 
-export type TrendCounts = Record<TrendStatus, number> & {no_value: number};
+export type TrendCounts = Record<TrendStatus, number> & {
+  no_value: number;
+  /** County view: indicators whose county status is the distribution over the municipalities (no county value). */
+  by_municipalities: number;
+  /** Those indicators' municipal trends summed: municipality × indicator pairs per status. */
+  municipal: {improving: number; worsening: number; no_clear_change: number; insufficient_data: number; n: number};
+};
 
-/** How many goal indicators of a goal area improve / stay / worsen for an area (headline series). */
-export function trendCounts(cat: Catalogue, summary: readonly SummaryRow[], goalId: string, area: string): TrendCounts {
-  const counts: TrendCounts = {improving: 0, stable: 0, worsening: 0, insufficient_data: 0, not_applicable: 0, no_value: 0};
+/**
+ * How many goal indicators of a goal area improve / show no clear change / worsen for an area (headline series).
+ * For the county, an indicator without a county value counts by its county-status row (the municipalities'
+ * distribution) instead of as "no value": the county view is never empty.
+ */
+export function trendCounts(cat: Catalogue, summary: readonly SummaryRow[], goalId: string, area: string, countyStatus: readonly CountyStatusRow[] = []): TrendCounts {
+  const counts: TrendCounts = {
+    improving: 0, worsening: 0, no_clear_change: 0, insufficient_data: 0, not_applicable: 0, no_value: 0, by_municipalities: 0,
+    municipal: {improving: 0, worsening: 0, no_clear_change: 0, insufficient_data: 0, n: 0}
+  };
   for (const ind of goalIndicators(cat, goalId)) {
     if (ind.kind !== "goal") continue;
     const h = headline(ind);
     const row = findSummary(summary, ind.id, area, h.sex, h.group);
-    if (row) counts[row.trend] += 1;
-    else counts.no_value += 1;
+    const cs = area === COUNTY_CODE ? countyStatus.find((r) => r.indicator_id === ind.id && r.sex === h.sex && r.group === h.group) : undefined;
+    if (row && (!cs || cs.basis === "county_series")) counts[row.trend] += 1;
+    else if (cs) {
+      counts.by_municipalities += 1;
+      counts.municipal.improving += cs.n_improving;
+      counts.municipal.worsening += cs.n_worsening;
+      counts.municipal.no_clear_change += cs.n_no_clear_change;
+      counts.municipal.insufficient_data += cs.n_insufficient_data;
+      counts.municipal.n += cs.n_municipalities;
+    } else counts.no_value += 1;
   }
   return counts;
 }

@@ -6,12 +6,13 @@ import {SUMMARY_COLUMNS, TIDY_COLUMNS} from "./csv.js";
 import {indicatorFileLinks, FileLinks} from "./csvDownload.js";
 import {COUNTRY_CODE, COUNTY_CODE, MEDIAN_CODE, areaName, countyMunicipalities, countySeries, findSummary, goalById, inSentence, pubPath} from "./data.js";
 import {h} from "./dom.js";
-import {changeUnit, formatChange, formatDate, formatRank, formatValue, formatYear} from "./format.js";
+import {changeUnit, formatChange, formatDate, formatNumber, formatRank, formatValue, formatYear} from "./format.js";
 import {comparisonRows, tidyTable, toPoints} from "./indicatorCard.js";
 import {DIRECTION_LABEL, GROUP_LABEL, SEX_LABEL, gapLabel} from "./labels.js";
 import {Kpi} from "./pageParts.js";
 import {sourceCode} from "./sourceNote.js";
-import {StatusBadge} from "./statusBadge.js";
+import {StatusBadge, windowText} from "./statusBadge.js";
+import {periodText, rankText, sinceText, trendFigure} from "./assessment.js";
 
 export interface IndicatorView {
   cat: Catalogue;
@@ -67,14 +68,20 @@ export function KeyFigures(v: IndicatorView): HTMLElement {
   const s = findSummary(v.summary, v.ind.id, v.area, v.sex, v.group);
   const unit = s ? (v.group === "gap" ? "percentage_points" : v.ind.unit) : v.ind.unit;
   if (!s) return h("p", {class: "muted"}, `Ingen sammanfattning publicerad för ${areaName(v.cat, v.area)} (${who(v) || "totalt"}).`);
-  const baseline = s.baseline_is_strategy_start ? `sedan ${s.baseline_year} (strategins start)` : `sedan ${formatYear(s.baseline_year)} (seriens första år)`;
-  const comparator = s.county_comparator === "municipal_median" ? "medianen av länets kommuner" : "länet";
+  const baseline = s.baseline_is_strategy_start ? `sedan ${s.baseline_year} (strategins start)` : `sedan ${formatYear(s.baseline_year)} (första år med värde från 2015)`;
+  const comparator = s.county_comparator === "municipal_median" ? `medianen av ${s.county_n ?? "länets"} kommuner` : "länet";
+  const trendWindow = windowText(s.trend_from_year, s.trend_to_year);
   return h("div", {class: "kpis"},
     Kpi(`${areaName(v.cat, v.area)} ${formatYear(s.latest_year)}`, formatValue(s.latest_value, unit), who(v) || undefined),
     Kpi(`Förändring ${baseline}`, formatChange(s.change_since_baseline, unit),
       s.change_5y === null ? undefined : `${formatChange(s.change_5y, unit)} sedan ${s.change_5y_from_year}`),
-    v.ind.kind === "goal" ? Kpi("Trend", StatusBadge(s.trend), `${s.trend_points} värden i bedömningen`) : null,
-    s.rank !== null ? Kpi(s.rank_of === 13 ? "Plats bland länets kommuner" : `Plats bland ${s.rank_of} kommuner`, formatRank(s.rank, s.rank_of), "1 = bäst enligt önskad riktning") : null,
+    v.ind.kind === "goal" ? Kpi(`Trend ${trendWindow}`, StatusBadge(s.trend, {from: s.trend_from_year, to: s.trend_to_year}), trendFigure(s, v.ind.unit)) : null,
+    v.ind.kind === "goal" && s.period_from_year !== null
+      ? Kpi(`Strategiperioden ${windowText(s.period_from_year, s.period_to_year)}`,
+        s.period_method === "trend" ? StatusBadge(s.period_status, {from: s.period_from_year, to: s.period_to_year}) : formatChange(s.period_change, unit),
+        `${periodText(s, v.ind.unit)}${s.since_from_year !== null ? ` · ${sinceText(s, v.ind.unit)}` : ""}`)
+      : null,
+    s.rank !== null ? Kpi(`Plats bland ${s.rank_of} kommuner ${formatYear(s.rank_year)}`, formatRank(s.rank, s.rank_of), `${rankText(s)}; 1 = bäst enligt önskad riktning${s.direction === "target" ? " (närmast målet)" : ""}`) : null,
     s.county_value !== null ? Kpi(`Skillnad mot ${comparator}`, formatChange(s.diff_vs_county, unit), `${comparator[0]!.toUpperCase()}${comparator.slice(1)}: ${formatValue(s.county_value, unit)}`) : null,
     s.sweden_value !== null && v.area !== COUNTRY_CODE ? Kpi("Skillnad mot riket", formatChange(s.diff_vs_sweden, unit), `Riket: ${formatValue(s.sweden_value, unit)}`) : null
   );
@@ -101,9 +108,14 @@ export function TimeSeriesCard(v: IndicatorView): HTMLElement {
   });
 }
 
-/** The year the ranking shows: the latest year ≤ the chosen end year with values for municipalities. */
+/**
+ * The year the ranking shows: the published common rank year (summary.csv rank_year, one year for all
+ * municipalities) when it lies within the chosen years; otherwise the latest year ≤ the chosen end year with values.
+ */
 export function rankYear(v: IndicatorView): number | null {
   const munis = new Set(countyMunicipalities(v.cat).map((a) => a.code));
+  const published = v.summary.find((r) => r.indicator_id === v.ind.id && r.sex === v.sex && r.group === v.group && munis.has(r.area_code) && r.rank_year !== null)?.rank_year ?? null;
+  if (published !== null && published <= v.to) return published;
   const years = v.rows.filter((r) => munis.has(r.area_code) && r.sex === v.sex && r.group === v.group && r.value !== null && r.year <= v.to).map((r) => r.year);
   return years.length ? Math.max(...years) : null;
 }
@@ -117,14 +129,17 @@ export function RankCard(v: IndicatorView): HTMLElement {
   const county = countySeries(v.rows, munis, v.sex, v.group).filter((r) => r.year === year);
   const sweden = v.rows.filter((r) => r.area_code === COUNTRY_CODE && r.sex === v.sex && r.group === v.group && r.year === year);
   const order = v.ind.direction === "lower_is_better" ? "asc" : "desc";
-  const sorted = [...muniRows].sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : order === "asc" ? a.value - b.value : b.value - a.value));
+  // target rows (balance ratios, gaps) are best nearest the target; the chart is still drawn by value
+  const target = v.group === "gap" ? 0 : v.ind.direction === "target" ? v.ind.target_value : null;
+  const key = (x: number) => (target !== null ? Math.abs(x - target) : order === "asc" ? x : -x);
+  const sorted = [...muniRows].sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : key(a.value) - key(b.value)));
   const rows = [...sorted, ...county, ...sweden];
   const unit = unitOf(v, rows);
   const rankOf = new Map(sorted.filter((r) => r.value !== null).map((r, i) => [r.area_code, i + 1]));
   return ChartCard({
     id: "rangordning",
     title: `Länets kommuner ${formatYear(year)}`,
-    subtitle: `${who(v) ? `${who(v)}. ` : ""}${v.ind.direction === "none" ? "Sorterat efter värde (ingen önskad riktning)." : `Bäst först: ${DIRECTION_LABEL[v.ind.direction].toLowerCase()}.`} Linjerna visar ${inSentence(county[0]?.area_name ?? "länet")} och riket.`,
+    subtitle: `${who(v) ? `${who(v)}. ` : ""}${v.ind.direction === "none" ? "Sorterat efter värde (ingen önskad riktning)." : (target !== null ? `Bäst först: närmast målet ${formatNumber(target, 2)}.` : `Bäst först: ${DIRECTION_LABEL[v.ind.direction].toLowerCase()}.`)} Linjerna visar ${inSentence(county[0]?.area_name ?? "länet")} och riket.`,
     chart: RankChart(sorted.map((r) => ({label: r.area_name, value: r.value, highlight: r.area_code === v.area})), {
       unit, width: Math.min(v.width, 760), title: `Länets kommuner ${formatYear(year)}`, order,
       refs: [...county, ...sweden].map((r) => ({label: r.area_name, value: r.value}))

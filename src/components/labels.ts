@@ -25,6 +25,7 @@ export function gapLabel(comparison: "all" | "born_in_sweden" | null): string {
 export const DIRECTION_LABEL: Record<Direction, string> = {
   higher_is_better: "Högre värde är bättre",
   lower_is_better: "Lägre värde är bättre",
+  target: "Målet är ett värde (närmare målet är bättre)",
   none: "Ingen önskad riktning (beskriver läget)"
 };
 
@@ -44,9 +45,9 @@ export const AREA_TYPE_LABEL: Record<number, string> = {
 
 /** Icon and word for each trend status: status is never told by colour alone. */
 export const TREND: Record<TrendStatus, {icon: string; word: string; description: string}> = {
-  improving: {icon: "▲", word: "Förbättras", description: "Utvecklingen går åt önskat håll"},
-  stable: {icon: "■", word: "Oförändrat", description: "Ingen tydlig förändring"},
-  worsening: {icon: "▼", word: "Försämras", description: "Utvecklingen går åt fel håll"},
-  insufficient_data: {icon: "…", word: "För kort serie", description: "Färre än fyra värden: ingen bedömning"},
-  not_applicable: {icon: "○", word: "Ingen bedömning", description: "Indikatorn beskriver läget och har inget mål"}
+  improving: {icon: "▲", word: "Förbättras", description: "Lutningen går åt önskat håll, är tillräckligt stor och går att skilja från slumpen (t-test, 5 %)"},
+  worsening: {icon: "▼", word: "Försämras", description: "Lutningen går åt fel håll, är tillräckligt stor och går att skilja från slumpen (t-test, 5 %)"},
+  no_clear_change: {icon: "■", word: "Ingen säker förändring", description: "Förändringen är för liten eller går inte att skilja från slumpens variation"},
+  insufficient_data: {icon: "…", word: "För kort serie", description: "Färre än fyra oberoende värden (eller bara två val): ingen bedömning"},
+  not_applicable: {icon: "○", word: "Ej bedömd", description: "Indikatorn beskriver läget och har inget mål"}
 };

@@ -1,5 +1,5 @@
 /** Building blocks of the pages beyond charts: goal cards, key figures, quotes, the test-data notice. */
-import type {Catalogue, CatalogueGoal, SummaryRow, TrendStatus} from "../../indicators/published.js";
+import type {Catalogue, CatalogueGoal, CountyStatusRow, SummaryRow, TrendStatus} from "../../indicators/published.js";
 import {ChartCard} from "./chartCard.js";
 import {StatusChart} from "./charts.js";
 import {areaName, strategyGoals, trendCounts} from "./data.js";
@@ -16,10 +16,10 @@ export function TestDataNotice(cat: Catalogue): HTMLElement | null {
     : null;
 }
 
-const SHOWN: TrendStatus[] = ["improving", "stable", "worsening"];
+const SHOWN: TrendStatus[] = ["improving", "worsening", "no_clear_change"];
 
-/** A goal area as a card: title (link), counts improving / stable / worsening (icon + word), freshest year. */
-export function GoalCard(goal: CatalogueGoal, counts: TrendCounts, opts: {href: string; freshest: number | null; nIndicators: number; areaName: string; isCounty?: boolean}): HTMLElement {
+/** A goal area as a card: title (link), counts improving / worsening / no clear change (icon + word), the trend windows, freshest year. */
+export function GoalCard(goal: CatalogueGoal, counts: TrendCounts, opts: {href: string; freshest: number | null; nIndicators: number; areaName: string; isCounty?: boolean; window?: string}): HTMLElement {
   if (opts.nIndicators === 0) {
     return h("article", {class: "card goal-card", "data-goal": goal.id},
       h("h3", {}, h("a", {href: opts.href}, goal.title)),
@@ -28,11 +28,14 @@ export function GoalCard(goal: CatalogueGoal, counts: TrendCounts, opts: {href: 
   const n = (k: number) => `${k} ${k === 1 ? "indikator" : "indikatorer"}`;
   return h("article", {class: "card goal-card", "data-goal": goal.id},
     h("h3", {}, h("a", {href: opts.href}, goal.title)),
-    h("p", {class: "muted"}, `${n(opts.nIndicators)} · status för ${opts.areaName}`),
+    h("p", {class: "muted"}, `${n(opts.nIndicators)} · trend för ${opts.areaName}${opts.window ? ` (fönster ${opts.window}, senaste sex åren per serie)` : ""}`),
     h("ul", {class: "counts"},
       SHOWN.map((s) => h("li", {"data-status": s}, StatusBadge(s), ` ${n(counts[s])}`)),
+      counts.by_municipalities ? h("li", {"data-status": "by_municipalities"},
+        `${n(counts.by_municipalities)} utan länsvärde, bedömda per kommun: ${counts.municipal.improving} förbättras, ${counts.municipal.worsening} försämras, ` +
+        `${counts.municipal.no_clear_change} utan säker förändring, ${counts.municipal.insufficient_data} för kort serie (av ${counts.municipal.n} kommunserier)`) : null,
       counts.insufficient_data ? h("li", {"data-status": "insufficient_data", class: "muted"}, `${TREND.insufficient_data.icon} ${n(counts.insufficient_data)} med för kort serie`) : null,
-      counts.no_value ? h("li", {"data-status": "no_value", class: "muted"}, `○ ${n(counts.no_value)} utan värde för ${opts.areaName}${opts.isCounty ? " (Kolada har inget länsvärde; välj en kommun)" : ""}`) : null
+      counts.no_value ? h("li", {"data-status": "no_value", class: "muted"}, `○ ${n(counts.no_value)} utan värde för ${opts.areaName}`) : null
     ),
     h("p", {class: "fresh"}, `Senaste data: ${formatYear(opts.freshest)}`)
   );
@@ -50,23 +53,24 @@ export function Quote(who: string, text: string): HTMLElement {
   return h("blockquote", {class: "quote"}, h("span", {class: "who"}, who), text);
 }
 
-const CARD_STATUSES = ["improving", "stable", "worsening", "insufficient_data", "no_value"] as const;
-const statusWord = (s: (typeof CARD_STATUSES)[number]) => (s === "no_value" ? "Inget värde" : TREND[s].word);
-const statusIcon = (s: (typeof CARD_STATUSES)[number]) => (s === "no_value" ? "○" : TREND[s].icon);
+const CARD_STATUSES = ["improving", "worsening", "no_clear_change", "insufficient_data", "by_municipalities", "no_value"] as const;
+type CardStatus = (typeof CARD_STATUSES)[number];
+const statusWord = (s: CardStatus) => (s === "no_value" ? "Inget värde" : s === "by_municipalities" ? "Utan länsvärde: bedömd per kommun" : TREND[s].word);
+const statusIcon = (s: CardStatus) => (s === "no_value" ? "○" : s === "by_municipalities" ? "◇" : TREND[s].icon);
 
 /** The chart "status per goal area" for an area: counts of goal indicators by trend, with table, source and CSV. */
-export function StatusOverviewCard(cat: Catalogue, summary: readonly SummaryRow[], area: string, width: number, root: string): HTMLElement {
+export function StatusOverviewCard(cat: Catalogue, summary: readonly SummaryRow[], area: string, width: number, root: string, countyStatus: readonly CountyStatusRow[] = []): HTMLElement {
   const goals = strategyGoals(cat);
   const name = areaName(cat, area);
   const rows = goals.flatMap((g) => {
-    const c = trendCounts(cat, summary, g.id, area);
+    const c = trendCounts(cat, summary, g.id, area, countyStatus);
     return CARD_STATUSES.map((s) => ({goal_area: g.id, goal: g.title, area_code: area, area_name: name, status: s, label: statusWord(s), icon: statusIcon(s), count: c[s]}));
   });
   const dates = [...new Set(cat.sources.map((s) => s.retrieved))].sort();
   return ChartCard({
     id: "status-per-malomrade",
     title: `Status per fokusområde – ${name}`,
-    subtitle: "Antal målindikatorer som förbättras, är oförändrade eller försämras (trend enligt metoden på sidan Metod och källor).",
+    subtitle: "Antal målindikatorer som förbättras, försämras eller saknar säker förändring, var och en över sina senaste sex år (trend med t-test enligt sidan Metod och källor). Utan länsvärde bedöms länet som fördelningen över kommunerna (se fokusområdets sida).",
     chart: StatusChart(rows, {width: Math.min(width, 900), title: "Status per fokusområde", goals: goals.map((g) => g.title), statuses: CARD_STATUSES.map((s) => ({status: s, label: statusWord(s)}))}),
     rows,
     table: [

@@ -168,6 +168,20 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
         expect(c.download, `${path} ${c.id}: CSV file name`).toMatch(/\.csv$/);
         compareTableWithCsv(c);
       }
+      // every badge sits only beside a figure of its own window (issue 8: no "▼ Försämras … sedan 2015")
+      const pairs = await v.page.evaluate(() => [...document.querySelectorAll<HTMLElement>(".trend-with-figure")].map((p) => ({
+        win: p.dataset.window ?? "", badge: p.querySelector<HTMLElement>(".status")?.dataset.window ?? "", figure: p.querySelector(".trend-figure")?.textContent ?? ""
+      })));
+      for (const p of pairs) {
+        expect(p.badge, `${path}: badge window`).toBe(p.win);
+        if (p.win) expect(p.figure, `${path}: figure beside the badge`).toContain(p.win);
+        for (const m of p.figure.matchAll(/\b\d{4}(?:–\d{4})?\b/g)) expect(m[0], `${path}: ${p.figure}`).toBe(p.win);
+      }
+      if (path === "/") {
+        // the county view is never empty: no goal card says its indicators have no value for the county
+        const noValue = await v.page.evaluate(() => document.querySelectorAll('[data-goal] [data-status="no_value"]').length);
+        expect(noValue, "start page, county: goal cards without values").toBe(0);
+      }
       await v.page.close();
     }
   }, 240_000);

@@ -37,6 +37,7 @@ const BASE: IndicatorSpec = {
   inputs: ["kolada:N00001"],
   unit: "percent",
   direction: "higher_is_better",
+  direction_reason: "Invented scenario for one test.",
   sexes: ["T"],
   groups: ["all"],
   sql: `SELECT area_code, year, sex, "group", value, status FROM test_values`,
@@ -146,9 +147,9 @@ describe("trend status", () => {
     expect(get("0680")).toMatchObject({trend: "improving", trend_points: 4, trend_slope_per_year: 0.5});
   });
 
-  it("is stable just below the threshold", async () => {
+  it("shows no clear change just below the threshold", async () => {
     const {get} = await compute(around100(0.49));
-    expect(get("0680").trend).toBe("stable");
+    expect(get("0680").trend).toBe("no_clear_change");
   });
 
   it("is worsening at the threshold in the wrong direction", async () => {
@@ -169,7 +170,7 @@ describe("trend status", () => {
   it("uses only the last six years", async () => {
     // Ten rising years then six flat ones: the flat window decides.
     const {get} = await compute(line("0680", 2007, [1, 2, 3, 4, 5, 6, 7, 8, 9, 50, 50, 50, 50, 50, 50, 50]));
-    expect(get("0680")).toMatchObject({trend: "stable", trend_points: 6, trend_slope_per_year: 0});
+    expect(get("0680")).toMatchObject({trend: "no_clear_change", trend_points: 6, trend_slope_per_year: 0, trend_from_year: 2017, trend_to_year: 2022});
   });
 
   it("gives not_applicable for context indicators and for no direction", async () => {
@@ -187,7 +188,8 @@ describe("trend status", () => {
     it("negative gap shrinking by 0.25 pp a year (the threshold) is improving", async () => {
       expect(TREND.gapThreshold).toBe(0.25);
       const {get} = await compute(gap([-10, -9.75, -9.5, -9.25]), gapSpec);
-      expect(get("0680", "gap")).toMatchObject({trend: "improving", trend_slope_per_year: 0.25});
+      // the slope published for a target row is of the distance from the target (|gap|): −0.25 a year
+      expect(get("0680", "gap")).toMatchObject({trend: "improving", trend_slope_per_year: -0.25, direction: "target", target_value: 0});
     });
 
     it("positive gap shrinking is improving even when lower is better", async () => {
@@ -195,10 +197,10 @@ describe("trend status", () => {
       expect(get("0680", "gap").trend).toBe("improving");
     });
 
-    it("a widening gap is worsening; a slowly moving one stable", async () => {
+    it("a widening gap is worsening; a slowly moving one shows no clear change", async () => {
       const wide = await compute([...gap([-5, -6, -7, -8]), ...line("0687", 2019, [-5, -5.1, -5.2, -5.3], {group: "gap"})], gapSpec);
       expect(wide.get("0680", "gap").trend).toBe("worsening");
-      expect(wide.get("0687", "gap").trend).toBe("stable");
+      expect(wide.get("0687", "gap").trend).toBe("no_clear_change");
     });
 
     it("ranks gaps by closeness to zero", async () => {
@@ -208,6 +210,95 @@ describe("trend status", () => {
       );
       expect([get("0604", "gap").rank, get("0687", "gap").rank, get("0680", "gap").rank, get("0617", "gap").rank]).toEqual([1, 2, 3, 4]);
     });
+  });
+});
+
+describe("trend with uncertainty (t test at 5 % and the relative threshold)", () => {
+  it("pure noise around a level is no clear change, although its slope passes the relative threshold", async () => {
+    // slope +0.57 a year = 1.1 % of the mean (the old threshold alone said improving), but t = 1.0 < t(0.975; 4) = 2.78
+    const {get} = await compute(line("0680", 2017, [49, 53, 48, 52, 50, 54]));
+    const row = get("0680");
+    expect(row).toMatchObject({trend: "no_clear_change", trend_points: 6, trend_from_year: 2017, trend_to_year: 2022});
+    expect(row.trend_slope_per_year).toBeCloseTo(0.571429, 5);
+    expect(row.trend_t).toBeCloseTo(1.013, 3);
+    expect(row.trend_slope_ci_low!).toBeLessThan(0);
+    expect(row.trend_slope_ci_high!).toBeGreaterThan(0);
+  });
+
+  it("a steady rise with little noise is improving, with an interval that excludes 0", async () => {
+    const {get} = await compute(line("0680", 2017, [50, 51.1, 51.9, 53.1, 54, 55.05]));
+    const row = get("0680");
+    expect(row.trend).toBe("improving");
+    expect(row.trend_slope_per_year).toBeCloseTo(1.004286, 5);
+    expect(row.trend_t).toBeCloseTo(49.834, 2);
+    // 95 % interval: slope ± t(0.975; 4) × se = 1.004286 ± 2.776445 × 0.020152
+    expect(row.trend_slope_ci_low).toBeCloseTo(1.004286 - 2.776445 * 0.0201525, 4);
+    expect(row.trend_slope_ci_high).toBeCloseTo(1.004286 + 2.776445 * 0.0201525, 4);
+  });
+
+  it("a balance ratio moving from 1.3 to 1.05 is improving and ranked above one at 0.90", async () => {
+    const {get} = await compute(
+      [...line("0680", 2017, [1.3, 1.25, 1.2, 1.15, 1.1, 1.05]), ...line("0687", 2017, [0.9, 0.9, 0.9, 0.9, 0.9, 0.9])],
+      {direction: "target", target_value: 1, unit: "ratio"}
+    );
+    expect(get("0680")).toMatchObject({trend: "improving", direction: "target", target_value: 1, rank: 1, rank_of: 2, rank_year: 2022});
+    expect(get("0680").trend_slope_per_year).toBeCloseTo(-0.05, 9);
+    expect(get("0687")).toMatchObject({trend: "no_clear_change", rank: 2});
+  });
+
+  it("a ratio moving away from its target past it is worsening even though the value falls", async () => {
+    const {get} = await compute(line("0680", 2017, [1.0, 0.95, 0.9, 0.85, 0.8, 0.75]), {direction: "target", target_value: 1, unit: "ratio"});
+    expect(get("0680").trend).toBe("worsening");
+  });
+
+  it("overlapping four-year means never give more points than independent periods", async () => {
+    const years = Array.from({length: 16}, (_, i) => 50 + i);
+    const {get} = await compute(line("0680", 2007, years), {period_years: 4});
+    const row = get("0680");
+    // the window 2017–2022 holds six yearly values but only two non-overlapping four-year periods (2018, 2022)
+    expect(row).toMatchObject({trend: "insufficient_data", trend_points: 2, trend_from_year: 2018, trend_to_year: 2022, trend_slope_per_year: null});
+    // the strategy period 2015–2020: 2016 and 2020 only
+    expect(row).toMatchObject({period_from_year: 2016, period_to_year: 2020, period_method: "two_points", period_status: "insufficient_data"});
+    expect(row.period_change).toBeCloseTo(4, 9);
+  });
+
+  it("a short series says so: insufficient data, with the points it has", async () => {
+    const {get} = await compute(line("0680", 2021, [10, 12]));
+    expect(get("0680")).toMatchObject({trend: "insufficient_data", trend_points: 2, trend_from_year: 2021, trend_to_year: 2022, trend_t: null});
+  });
+});
+
+describe("strategy period 2015→2020 and since", () => {
+  it("assesses the period on its own years and the development after it", async () => {
+    const {get} = await compute(line("0680", 2012, [40, 41, 42, 43, 44.1, 44.9, 46, 47.1, 48, 47, 46, 45]));
+    expect(get("0680")).toMatchObject({
+      period_from_year: 2015, period_from_value: 43, period_to_year: 2020, period_to_value: 48,
+      period_method: "trend", period_status: "improving",
+      since_from_year: 2020, since_to_year: 2023, since_method: "trend", since_status: "worsening"
+    });
+    expect(get("0680").period_change).toBeCloseTo(5, 9);
+  });
+
+  it("uses the nearest years inside the period and, across a break, the part before it", async () => {
+    const {get} = await compute(line("0680", 2016, [10, 11, 12, 20, 21, 22, 23]), {series_breaks: [{year: 2019, note: "test"}]});
+    expect(get("0680")).toMatchObject({period_from_year: 2016, period_to_year: 2018, period_method: "two_points", since_from_year: 2020, since_to_year: 2022});
+  });
+});
+
+describe("county status", () => {
+  it("is the distribution over the municipalities, with the median of N, when Kolada has no county value", async () => {
+    const {db} = await compute([
+      ...line("0680", 2017, [50, 51, 52, 53, 54, 55]),
+      ...line("0687", 2017, [49, 53, 48, 52, 50, 54]),
+      ...line("0604", 2020, [60, 61])
+    ]);
+    const rows = await query<Record<string, unknown>>(db.conn, `SELECT * FROM mart_county_status`);
+    expect(rows).toEqual([{
+      indicator_id: "test-scenario", sex: "T", group: "all", basis: "municipal_distribution",
+      window_from_year: 2017, window_to_year: 2022, n_municipalities: 3, n_improving: 1, n_worsening: 0,
+      // the median is of the municipalities with a value in the common year (2022: two of three), with N
+      n_no_clear_change: 1, n_insufficient_data: 1, county_trend: "", median_year: 2022, median_value: 54.5, median_n: 2
+    }]);
   });
 });
 

@@ -54,7 +54,8 @@ await conn.run(
 
 const base = {
   title_sv: "Mätning", title_en: "Measurement", description_sv: "Syntetisk mätindikator.", description_en: "Synthetic timing indicator.",
-  kind: "goal" as const, subgoals: ["arbete.1"], unit: "percent" as const, direction: "higher_is_better" as const
+  kind: "goal" as const, subgoals: ["arbete.1"], unit: "percent" as const, direction: "higher_is_better" as const,
+  direction_reason: "Synthetic bench indicator."
 };
 const indicators: Indicator[] = [];
 let k = 0;

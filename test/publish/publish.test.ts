@@ -57,7 +57,7 @@ describe("file layout", () => {
   it("writes exactly the contract's files into outDir and reports them", async () => {
     const files = (await readdir(outDir, {recursive: true})).filter((f) => f.includes(".")).sort();
     const perIndicator = TEST_INDICATORS.flatMap((i) => [`${i.id}.csv`, `${i.id}.excel.csv`, `${i.id}.parquet`].map((f) => join("indicators", f)));
-    expect(files).toEqual([...perIndicator, "bulk.zip", "catalogue.json", "coverage.csv", "summary.csv"].sort());
+    expect(files).toEqual([...perIndicator, "bulk.zip", "catalogue.json", "county-status.csv", "coverage.csv", "summary.csv"].sort());
     expect(report.files.map((f) => f.path).sort()).toEqual(files.map((f) => f.split("\\").join("/")));
     expect(report).toMatchObject({indicators: 4, tidy_rows: 473, summary_rows: 55, coverage_rows: 7});
   });

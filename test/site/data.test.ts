@@ -40,7 +40,7 @@ describe("catalogue lookups", () => {
 
   it("counts goal indicators by trend for an area, and 'no value' where the area has no summary row", () => {
     const jkpg = trendCounts(cat, summary, "arbete-och-vuxenutbildning", "0680");
-    expect(jkpg.improving + jkpg.stable + jkpg.worsening + jkpg.insufficient_data + jkpg.no_value).toBe(1);
+    expect(jkpg.improving + jkpg.no_clear_change + jkpg.worsening + jkpg.insufficient_data + jkpg.no_value).toBe(1);
     // Kolada has no county value for this indicator in the fixture: the county gets no status.
     expect(trendCounts(cat, summary, "utbildning", "0006")).toMatchObject({no_value: 1, improving: 0});
     expect(trendCounts(cat, summary, "bostader", "0687")).toMatchObject({insufficient_data: 1});
