@@ -60,7 +60,18 @@ function publishedFiles(dir = PUB_DIR): string[] {
   return walk(dir).map((f) => `/data/pub/${relative(dir, f).split("\\").join("/")}`);
 }
 
+/** Report pages for the reports the pipeline wrote (none before a run, or with the invented fixture). */
+function reportPaths(): string[] {
+  const dir = join(PUB_DIR, "reports");
+  if (!existsSync(dir)) {
+    warn("src/data/pub/reports/ is missing: no follow-up report pages (run the pipeline)");
+    return [];
+  }
+  return readdirSync(dir).filter((f) => /^\d{4}\.json$/.test(f)).sort().map((f) => `/uppfoljning/${f.slice(0, 4)}`);
+}
+
 const site = await structure();
+const reports = reportPaths();
 
 export default {
   root: "src",
@@ -78,6 +89,9 @@ export default {
   pages: [
     {name: "Fokusområden", open: true, pages: site.goals.map((g) => ({name: g.title, path: `/goals/${g.id}`}))},
     {name: "Kommuner", open: false, pages: site.municipalities.map((m) => ({name: m.name, path: `/kommuner/${m.code}`}))},
+    ...(reports.length
+      ? [{name: "Uppföljning (utskrift)", open: false, pages: [{name: "Länet", path: "/uppfoljning/0006"}, ...site.municipalities.map((m) => ({name: m.name, path: `/uppfoljning/${m.code}`}))]}]
+      : []),
     {name: "Bostadsområden", path: "/omraden"},
     {name: "Karta", path: "/karta"},
     {name: "Data", path: "/data"},
@@ -87,6 +101,8 @@ export default {
     ...site.goals.map((g) => `/goals/${g.id}`),
     ...site.indicators.map((id) => `/indicators/${id}`),
     ...site.municipalities.map((m) => `/kommuner/${m.code}`),
+    // The yearly follow-up reports: the county and each municipality (reports/<kod>.json, written by the pipeline).
+    ...reports,
     ...publishedFiles()
   ]
 };

@@ -20,7 +20,9 @@ export async function benchSite(): Promise<string[]> {
   const municipality = catalogue.areas.find((a) => a.level === "municipality")!.code;
   const pages = [
     "/", `/goals/${catalogue.goals[0]!.id}`, `/indicators/${catalogue.indicators[0]!.id}`, `/kommuner/${municipality}`,
-    "/omraden", "/karta", "/data", "/metod"
+    "/omraden", "/karta", "/data", "/metod",
+    // The follow-up reports: the county's (with charts) and a municipality's (tables and sentences only).
+    "/uppfoljning/0006", `/uppfoljning/${municipality}`
   ];
   const server = await serve();
   const browser = await chromium.launch({
@@ -28,7 +30,7 @@ export async function benchSite(): Promise<string[]> {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
   });
-  const lines = [`Site: observable build ${(buildMs / 1000).toFixed(1)} s (cold loader cache)`, "", "| page | KB transferred (gzip) | requests | first chart ms |", "|---|---|---|---|"];
+  const lines = [`Site: observable build ${(buildMs / 1000).toFixed(1)} s (cold loader cache)`, "", "| page | KB transferred (gzip) | requests | first chart (reports: first sentence) ms |", "|---|---|---|---|"];
   try {
     for (const path of pages) {
       // A fresh context per page: nothing comes from the browser cache.
@@ -46,7 +48,11 @@ export async function benchSite(): Promise<string[]> {
       let chartMs = "—";
       try {
         // A chart counts once its svg holds marks (Plot's mark groups carry aria-label).
-        await page.waitForSelector('.chart svg g[aria-label="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[aria-label="geo"] > *', {timeout: 15_000, state: "attached"});
+        // A report page's first content is its first generated sentence (the county's report also has charts).
+        const selector = path.startsWith("/uppfoljning/")
+          ? "article.report .report-sentences p"
+          : '.chart svg g[aria-label="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[aria-label="geo"] > *';
+        await page.waitForSelector(selector, {timeout: 15_000, state: "attached"});
         chartMs = String(Math.round(performance.now() - t0));
       } catch {
         // Some pages (data, method) have no chart: say so rather than time out loudly.

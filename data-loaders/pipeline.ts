@@ -15,6 +15,7 @@ import {stageScb} from "./scb/stage.js";
 import {SCB_TABLES} from "./scb/tables/index.js";
 import {publishAreas} from "./publish/areas.js";
 import {publishIndicators, refreshBulkZip} from "./publish/index.js";
+import {publishReports} from "./publish/report.js";
 import {computeIndicators} from "../indicators/compute.js";
 import {computeAreas} from "../indicators/omraden/compute.js";
 import {GOALS, OVERALL_GOAL, VISION} from "../indicators/goals.js";
@@ -24,7 +25,8 @@ import {loadConfig, PROJECT_ROOT, type PipelineConfig} from "./lib/config.js";
 import {log} from "./lib/log.js";
 import type {FetchedDataset, Scope} from "./lib/types.js";
 import {attachPrevious, beginWarehouse, type WarehouseBuild} from "./warehouse.js";
-import {compareWithPrevious, formatReport, summarizeTables, type RunReport} from "./report.js";
+import {compareWithPrevious, formatReport, indicatorChanges, previousRetrieved, summarizeTables, type RunReport} from "./report.js";
+import type {RunNews} from "../indicators/report/input.js";
 
 const ALL_SCB_KEYS = SCB_TABLES.map((t) => t.key);
 
@@ -89,7 +91,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
         await rm(pubTmp, {recursive: true, force: true});
         await mkdir(pubTmp, {recursive: true});
         const dir = pubTmp;
-        report.published_files = await time("publish", () => publishAll(conn, {outDir: dir, scope: opts.scope, generatedAt: started.toISOString()}));
+        const published = await time("publish", () => publishAll(conn, {outDir: dir, scope: opts.scope, generatedAt: started.toISOString(), dataDir: config.dataDir}));
+        report.published_files = published.files;
+        report.indicator_changes = published.news?.indicators ?? null;
       }
       report.tables = await summarizeTables(conn);
       if (await attachPrevious(conn, config.dataDir)) {
@@ -196,7 +200,7 @@ const LATER_STAGES: {name: string; run: (conn: DuckDBConnection, ctx: StageConte
 ];
 
 /** Write every published file into outDir; returns the number of files. */
-async function publishAll(conn: DuckDBConnection, opts: {outDir: string; scope: Scope; generatedAt: string}): Promise<number> {
+async function publishAll(conn: DuckDBConnection, opts: {outDir: string; scope: Scope; generatedAt: string; dataDir: string}): Promise<{files: number; news: RunNews}> {
   await publishIndicators(conn, {
     outDir: opts.outDir,
     indicators: INDICATORS,
@@ -208,9 +212,22 @@ async function publishAll(conn: DuckDBConnection, opts: {outDir: string; scope: 
     bulkZip: false
   });
   await publishAreas(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt});
+  // The reports' "Nytt sedan förra uppdateringen" needs every mart (the area marts are computed by publishAreas).
+  const news = await runNews(conn, opts.dataDir);
+  await publishReports(opts.outDir, news);
   // The bulk zip is rebuilt last so it holds the neighbourhood files too.
   await refreshBulkZip(opts.outDir);
-  return countFiles(opts.outDir);
+  return {files: await countFiles(opts.outDir), news};
+}
+
+/** Per indicator and area, what is new or revised since the previous warehouse (null without one). */
+async function runNews(conn: DuckDBConnection, dataDir: string): Promise<RunNews> {
+  if (!(await attachPrevious(conn, dataDir))) return null;
+  try {
+    return {previous_retrieved: await previousRetrieved(conn), indicators: await indicatorChanges(conn)};
+  } finally {
+    await conn.run("DETACH prev");
+  }
 }
 
 async function countFiles(dir: string): Promise<number> {

@@ -33,6 +33,8 @@ export interface RunReport {
   datasets: {id: string; files: number; rows: number; reused: number}[];
   tables: TableSummary[];
   changes: TableChange[] | null;
+  /** Per indicator and area: new years and revised values since the previous run (null: no previous warehouse). */
+  indicator_changes?: IndicatorChange[] | null;
   timings_ms: Record<string, number>;
   /** Peak RSS of the process when each stage ended (MB): where memory goes. */
   peak_rss_after_mb: Record<string, number>;
@@ -155,8 +157,98 @@ export function formatReport(r: RunReport): string {
       );
     }
   } else if (r.ok && r.tables.length) lines.push("  changes since the last run: no previous warehouse");
+  if (r.indicator_changes) {
+    lines.push(`  indicators with new years or revised values since the last run: ${new Set(r.indicator_changes.map((c) => c.indicator_id)).size}`);
+    lines.push(...formatIndicatorChanges(r.indicator_changes));
+  }
   if (r.published_files !== undefined) lines.push(`  published files: ${r.published_files}`);
   lines.push(`  timings: ${Object.entries(r.timings_ms).map(([k, v]) => `${k} ${nf.format(v)} ms`).join(", ")}; peak RSS ${r.peak_rss_mb} MB`);
   if (r.error) lines.push(`  error: ${r.error.split("\n")[0]}`);
   return lines.join("\n");
+}
+
+/** Per-indicator tables of the "Nytt sedan förra uppdateringen" list: key columns besides indicator, area and year. */
+const NEWS_TABLES: {table: string; kind: "municipal" | "area"; keys: string[]}[] = [
+  {table: "mart_indicator_values", kind: "municipal", keys: ["sex", '"group"']},
+  {table: "mart_area_values", kind: "area", keys: []}
+];
+
+/** One indicator × area's news since the previous run: years with values for the first time, and revised years. */
+export interface IndicatorChange {
+  indicator_id: string;
+  kind: "municipal" | "area";
+  area_code: string;
+  new_years: number[];
+  revised_years: number[];
+  /** Values (per sex × group × year) present before and now different. */
+  n_revised: number;
+}
+
+/**
+ * Per indicator and area, against the previous warehouse attached as `prev`: the years that have values now and had
+ * none before (new years), and the years whose values changed (revisions). Values differing by less than 1e-9 are
+ * the same (floating point). One indicator at a time, as compareWithPrevious, to stay inside the memory budget.
+ */
+export async function indicatorChanges(conn: DuckDBConnection): Promise<IndicatorChange[]> {
+  const has = async (catalog: string, table: string) =>
+    (await query<{n: number}>(conn, `select count(*)::INTEGER as n from information_schema.tables where table_catalog = ${catalog} and table_name = $t`, {t: table}))[0]!.n > 0;
+  const out: IndicatorChange[] = [];
+  for (const {table, kind, keys} of NEWS_TABLES) {
+    if (!(await has("current_database()", table)) || !(await has("'prev'", table))) continue;
+    const ids = await query<{id: string}>(conn, `select distinct indicator_id as id from main."${table}" order by id`);
+    const on = ["area_code", "year", ...keys].map((k) => `a.${k} = b.${k}`).join(" and ");
+    for (const {id} of ids) {
+      // Identifiers are ours (NEWS_TABLES); the indicator id is a bound parameter.
+      const rows = await query<{area_code: string; year: number; is_new: boolean; n_revised: number}>(
+        conn,
+        `with a as (select * from main."${table}" where indicator_id = $id and value is not null),
+              b as (select * from prev.main."${table}" where indicator_id = $id and value is not null),
+         new_years as (select distinct area_code, year from a except select distinct area_code, year from b),
+         revised as (select a.area_code, a.year, count(*)::INTEGER as n from a join b on ${on}
+                      where abs(a.value - b.value) > 1e-9 group by a.area_code, a.year)
+         select area_code, year::INTEGER as year, true as is_new, 0 as n_revised from new_years
+         union all select area_code, year::INTEGER, false, n from revised
+         order by area_code, year`,
+        {id}
+      );
+      const byArea = new Map<string, IndicatorChange>();
+      for (const r of rows) {
+        const c = byArea.get(r.area_code) ?? {indicator_id: id, kind, area_code: r.area_code, new_years: [], revised_years: [], n_revised: 0};
+        if (r.is_new) c.new_years.push(r.year);
+        else {
+          c.revised_years.push(r.year);
+          c.n_revised += r.n_revised;
+        }
+        byArea.set(r.area_code, c);
+      }
+      out.push(...byArea.values());
+    }
+  }
+  return out;
+}
+
+/** The newest retrieval date (YYYY-MM-DD) of the previous warehouse's raw files, or null. */
+export async function previousRetrieved(conn: DuckDBConnection): Promise<string | null> {
+  const [r] = await query<{d: string | null}>(conn, `select strftime(timezone('UTC', max(fetched_at)), '%Y-%m-%d') as d from prev.main.meta_raw_files`);
+  return r?.d ?? null;
+}
+
+/** One line per indicator for the run report: how many areas got a new year and how many had revised values. */
+export function formatIndicatorChanges(changes: readonly IndicatorChange[]): string[] {
+  const by = new Map<string, {kind: string; newAreas: number; years: Set<number>; revAreas: number; n: number}>();
+  for (const c of changes) {
+    const key = `${c.kind} ${c.indicator_id}`;
+    const s = by.get(key) ?? {kind: c.kind, newAreas: 0, years: new Set<number>(), revAreas: 0, n: 0};
+    if (c.new_years.length) s.newAreas++;
+    for (const y of c.new_years) s.years.add(y);
+    if (c.revised_years.length) s.revAreas++;
+    s.n += c.n_revised;
+    by.set(key, s);
+  }
+  return [...by.entries()].sort().map(([key, s]) => {
+    const parts = [];
+    if (s.newAreas) parts.push(`new year(s) ${[...s.years].sort().join(", ")} in ${s.newAreas} area(s)`);
+    if (s.revAreas) parts.push(`${nf.format(s.n)} revised value(s) in ${s.revAreas} area(s)`);
+    return `    ${key.padEnd(50)} ${parts.join("; ")}`;
+  });
 }

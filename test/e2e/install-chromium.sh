@@ -1,13 +1,19 @@
 #!/bin/sh
-# Installs Debian's chromium for the browser tests when it is missing (idempotent, quiet).
+# Installs Debian's chromium (browser tests) and poppler-utils (pdftotext/pdfinfo/pdftoppm for the printed reports)
+# when missing (idempotent, quiet).
 set -eu
-if [ -x /usr/bin/chromium ]; then
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+if [ -z "$missing" ]; then
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 $SUDO apt-get update -qq >/dev/null
-$SUDO apt-get install -y -qq chromium >/dev/null
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq $missing >/dev/null
 test -x /usr/bin/chromium
-echo "installed $(/usr/bin/chromium --version 2>/dev/null)" >&2
+command -v pdftotext >/dev/null
+echo "installed:$missing" >&2

@@ -17,7 +17,7 @@ import {freshDb} from "../helpers/db.js";
 
 const INDICATORS_DIR = join(PROJECT_ROOT, "indicators");
 /** Folders under indicators/ that hold no goal-area indicators: templates, and neighbourhood indicators (another registry). */
-const NOT_GOAL_FOLDERS = new Set(["sql-derive", "sql", "omraden"]);
+const NOT_GOAL_FOLDERS = new Set(["sql-derive", "sql", "omraden", "report"]);
 const KOLADA_DIR = join(loadConfig().referenceDir, "kolada-ddf-dump");
 const SEEDS_DIR = join(PROJECT_ROOT, "..", "shared", "seeds");
 
