@@ -59,11 +59,29 @@ export function rewindForD3(rings: Position[][]): Position[][] {
   return area > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;
 }
 
-/** Exterior rings only, rounded and wound for d3 (see module comment on holes). */
+/** The source dropped every ring under 0.05 km² (PROVENANCE.md), so no area is smaller: in steradians (R = 6371 km). */
+export const MIN_AREA_SR = 0.05 / 6371 ** 2;
+
+/** The area a ring encloses on its smaller side, in steradians (whatever its winding). */
+const ringArea = (ring: Position[]) => {
+  const a = geoArea({type: "Polygon", coordinates: [ring]});
+  return Math.min(a, 4 * Math.PI - a);
+};
+
+/**
+ * Rounded and wound for d3. A union's hole is kept when it is at least as large as the smallest possible area (an
+ * enclosed DeSO of another RegSO, 1.5 km² or more here); smaller holes are slivers between DeSO that do not share
+ * vertices (≤ 0.044 km² here) and are dropped.
+ */
 function cleanPolygons(polys: Position[][][]): Position[][][] {
   return polys.flatMap((p) => {
     const outer = roundRing(p[0]!);
-    return outer ? [rewindForD3([outer])] : [];
+    if (!outer) return [];
+    const holes = p.slice(1).flatMap((h) => {
+      const ring = roundRing(h);
+      return ring && ringArea(ring) >= MIN_AREA_SR ? [ring] : [];
+    });
+    return [rewindForD3([outer, ...holes])];
   });
 }
 
@@ -112,8 +130,7 @@ export function buildAreaShapes(features: readonly DesoFeature[], key: readonly 
     members.set(r, [...(members.get(r) ?? []), g]);
   }
   const regso: RegsoShape[] = [...members].sort(([a], [b]) => a.localeCompare(b)).map(([code, gs]) => {
-    // The source has no holes (only outer rings were kept), so every interior ring of a union is a sliver
-    // between DeSO that do not share vertices: dropped. Parts that touch nowhere stay separate polygons.
+    // Parts that touch nowhere stay separate polygons; sliver holes are dropped (cleanPolygons).
     const m = merge(topo, gs as never);
     const d2025 = gs.map((g) => props(g).code).sort();
     return {
