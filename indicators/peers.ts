@@ -31,14 +31,17 @@ export const PEER_VARIABLES: readonly PeerVariable[] = [
 
 /** Neighbours per municipality. */
 export const PEER_COUNT = 7;
-/** A value older than this many years before the reference year is not used (the municipality is then left out). */
+/** A value older than this many years before the reference year is not used (the variable counts as missing). */
 export const MAX_FILL_YEARS = 2;
+/** A municipality missing more variables than this is left out (listed in `excluded`). */
+export const MAX_MISSING = 2;
 
 export const PEERS_METHOD_SV =
   `Liknande kommuner räknas fram ur ${PEER_VARIABLES.length} strukturvariabler från Kolada för alla 290 kommuner, samma år för alla ` +
-  `(referensåret; saknas en kommuns värde det året används dess senaste värde högst ${MAX_FILL_YEARS} år tidigare, och det anges). ` +
+  `(referensåret; saknas en kommuns värde det året används dess senaste värde högst ${MAX_FILL_YEARS} år tidigare, och året anges). ` +
   "Varje variabel standardiseras till z-värden (avvikelse från medelvärdet för alla kommuner, delat med standardavvikelsen; invånarantalet " +
   "logaritmeras först), och avståndet mellan två kommuner är det euklidiska avståndet mellan deras z-värden, alla variabler med samma vikt. " +
+  `Saknar en kommun ändå en variabel (högst ${MAX_MISSING}) räknas avståndet på de variabler båda har och skalas upp med roten ur kvoten mellan alla och gemensamma variabler. ` +
   `De ${PEER_COUNT} kommuner med kortast avstånd är kommunens liknande kommuner; kommunen själv räknas aldrig. Lika avstånd ordnas efter kommunkod. ` +
   "Metoden följer samma tanke som Koladas liknande kommuner, CIPFA:s nearest neighbours och ONS similar areas, men variablerna och vikterna är våra: " +
   "resultatet är vår bearbetning, inte Koladas. Ett litet avstånd betyder lika förutsättningar i de här variablerna, inte lika resultat.";
@@ -107,7 +110,7 @@ export function similarMunicipalities(rows: readonly PeerInput[], opts: {variabl
       if (hit) picked.set(`${a}|${v.kpi}`, hit);
       else missing.push(v.kpi);
     }
-    if (missing.length) excluded.push({area_code: a, missing});
+    if (missing.length > MAX_MISSING) excluded.push({area_code: a, missing});
     else included.push(a);
   }
   if (included.length <= k) throw new Error(`similar municipalities: only ${included.length} municipalities have every variable`);
@@ -119,27 +122,43 @@ export function similarMunicipalities(rows: readonly PeerInput[], opts: {variabl
     }
     return x;
   };
-  const z = new Map<string, number[]>(included.map((a) => [a, []]));
+  // z per area and variable; null where the area has no value for it.
+  const z = new Map<string, (number | null)[]>(included.map((a) => [a, []]));
   const values: PeerValue[] = [];
   for (const v of variables) {
-    const xs = included.map((a) => transformed(a, v));
+    const have = included.filter((a) => picked.has(`${a}|${v.kpi}`));
+    const xs = have.map((a) => transformed(a, v));
     const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-    // Population standard deviation over all included municipalities.
+    // Population standard deviation over the municipalities with a value.
     const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length);
     if (!(sd > 0)) throw new Error(`similar municipalities: ${v.kpi} has no spread`);
-    included.forEach((a, i) => {
-      const zi = (xs[i]! - mean) / sd;
-      z.get(a)!.push(zi);
-      const p = picked.get(`${a}|${v.kpi}`)!;
-      values.push({area_code: a, kpi: v.kpi, year: p.year, value: p.value, z: zi});
-    });
+    const zOf = new Map(have.map((a, i) => [a, (xs[i]! - mean) / sd]));
+    for (const a of included) {
+      const zi = zOf.get(a);
+      z.get(a)!.push(zi ?? null);
+      const p = picked.get(`${a}|${v.kpi}`);
+      if (p && zi !== undefined) values.push({area_code: a, kpi: v.kpi, year: p.year, value: p.value, z: zi});
+    }
   }
+  /** Euclidean over the variables both have, scaled to all variables (√(V / common)). */
+  const distance = (za: readonly (number | null)[], zb: readonly (number | null)[]) => {
+    let sum = 0;
+    let common = 0;
+    za.forEach((x, i) => {
+      const y = zb[i];
+      if (x !== null && y !== null && y !== undefined) {
+        sum += (x - y) ** 2;
+        common++;
+      }
+    });
+    return Math.sqrt(sum * (variables.length / common));
+  };
   const peers: Peer[] = [];
   for (const a of included) {
     const za = z.get(a)!;
     const d = included
       .filter((b) => b !== a)
-      .map((b) => ({b, d: Math.sqrt(z.get(b)!.reduce((s, zb, i) => s + (zb - za[i]!) ** 2, 0))}))
+      .map((b) => ({b, d: distance(za, z.get(b)!)}))
       .sort((x, y) => x.d - y.d || x.b.localeCompare(y.b));
     d.slice(0, k).forEach((x, i) => peers.push({area_code: a, peer_code: x.b, rank: i + 1, distance: x.d}));
   }
