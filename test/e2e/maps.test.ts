@@ -212,3 +212,48 @@ describe.skipIf(!E2E)("maps in Chromium", () => {
     await page.close();
   });
 });
+
+describe.skipIf(!E2E)("similar municipalities and several municipalities in one chart", () => {
+  beforeAll(async () => {
+    server = await serve(DIST);
+    browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"]});
+    context = await browser.newContext({locale: "sv-SE", timezoneId: "Europe/Stockholm"});
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("lists the worked example's similar municipalities with distances and the variables side by side", async () => {
+    const peers = readFileSync(join(PROJECT_ROOT, "src", "data", "pub", "peers.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const {page, errors} = await open("/metod", "table.peers-example");
+    for (const code of ["0680", "0662", "0604"]) {
+      const mine = peers.filter((p) => p[0] === code);
+      expect(mine).toHaveLength(7);
+      const heads = await page.$$eval(`table.peers-example[data-area="${code}"] thead th`, (ths) => ths.map((t) => t.textContent));
+      expect(heads.slice(2)).toEqual(mine.map((p) => p[4]));
+      const dist = await page.$$eval(`table.peers-example[data-area="${code}"] tr.distance td`, (tds) => tds.map((t) => t.textContent));
+      expect(dist.slice(1)).toEqual(mine.map((p) => formatValue(Number(p[5]), "ratio")));
+      const rows = await page.$$eval(`table.peers-example[data-area="${code}"] tbody tr`, (trs) => trs.length);
+      expect(rows).toBe(12);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("draws up to five chosen municipalities beside the county and Sweden, the choice in the URL", async () => {
+    const {page, errors} = await open("/indicators/utrikes-fodda?kommun=0662&jamfor=0617,0683", 'figure[data-chart="flera-kommuner"] svg');
+    const legend = await page.textContent('figure[data-chart="flera-kommuner"] .subtitle');
+    for (const name of ["Gislaved", "Gnosjö", "Värnamo", "Riket", "Median av"]) expect(legend).toContain(name);
+    const boxes = page.locator('fieldset input[name="jamfor"]');
+    for (const code of ["0604", "0642", "0643"]) await page.check(`fieldset input[name="jamfor"][value="${code}"]`);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("jamfor")?.split(",").length === 5);
+    expect(await boxes.evaluateAll((bs) => bs.filter((b) => (b as HTMLInputElement).disabled).length)).toBeGreaterThan(0);
+    await page.reload({waitUntil: "load"});
+    await page.waitForSelector('figure[data-chart="flera-kommuner"] svg');
+    const checked = await page.$$eval('fieldset input[name="jamfor"]:checked', (bs) => bs.map((b) => (b as HTMLInputElement).value).sort());
+    expect(checked).toEqual(["0604", "0617", "0642", "0643", "0683"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
