@@ -241,6 +241,16 @@ describe.skipIf(!E2E)("similar municipalities and several municipalities in one 
     await page.close();
   });
 
+  it("lists a municipality's similar municipalities on its page", async () => {
+    const {page, errors} = await open("/kommuner/0662", "ol.peer-list li");
+    const listed = await page.$$eval("ol.peer-list li", (lis) => lis.map((l) => l.getAttribute("data-code")));
+    const peers = readFileSync(join(PROJECT_ROOT, "src", "data", "pub", "peers.csv"), "utf8").trim().split("\n").filter((l) => l.startsWith("0662,")).map((l) => l.split(",")[3]);
+    expect(listed).toEqual(peers);
+    expect(listed).not.toContain("0662");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("draws up to five chosen municipalities beside the county and Sweden, the choice in the URL", async () => {
     const {page, errors} = await open("/indicators/utrikes-fodda?kommun=0662&jamfor=0617,0683", 'figure[data-chart="flera-kommuner"] svg');
     const legend = await page.textContent('figure[data-chart="flera-kommuner"] .subtitle');
