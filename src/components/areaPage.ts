@@ -64,7 +64,7 @@ export function CompareCard(v: AreaView): HTMLElement {
     ...comparators.map(([series, key]) => ({category: v.label(r.area_code), series, value: r[key]}))
   ]);
   const all = v.rows.filter((r) => order.has(r.area_code));
-  return ChartCard({
+  const card = ChartCard({
     id: "valda-omraden",
     title: `${v.ind.title_sv} ${formatYear(v.year)} – valda områden`,
     subtitle: comparators.length
@@ -84,8 +84,26 @@ export function CompareCard(v: AreaView): HTMLElement {
     csv: {columns: COMPARISON_COLUMNS, filename: `${v.ind.id}-valda-omraden-${v.year}`},
     sources: v.ind.sources,
     files: files(v),
-    notes: [...notes(v, rows), ...(has(v, "area_type") ? rows.map((r) => pooledNote(v, r.area_code)) : [])]
+    notes: notes(v, rows)
   });
+  if (has(v, "area_type") && rows.length) card.append(pooledList(v, rows.map((r) => r.area_code)));
+  return card;
+}
+
+/** A collapsed list of the areas "Samma områdestyp" pools for each chosen area. */
+function pooledList(v: AreaView, codes: readonly string[]): HTMLElement {
+  const d = document.createElement("details");
+  d.className = "pooled-areas";
+  const summary = document.createElement("summary");
+  summary.textContent = "Vilka områden väger ”Samma områdestyp” samman? (området självt räknas inte)";
+  const ul = document.createElement("ul");
+  for (const c of codes) {
+    const li = document.createElement("li");
+    li.textContent = pooledNote(v, c);
+    ul.append(li);
+  }
+  d.append(summary, ul);
+  return d;
 }
 
 /** Which areas "Samma områdestyp" pools for one area (the area itself is not among them). */
