@@ -6,6 +6,7 @@
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
+import {gzipSync} from "node:zlib";
 import {chromium} from "playwright-core";
 import {serve} from "../test/helpers/serve.js";
 import {PROJECT_ROOT} from "./lib/config.js";
@@ -20,7 +21,8 @@ export async function benchSite(): Promise<string[]> {
   const municipality = catalogue.areas.find((a) => a.level === "municipality")!.code;
   const pages = [
     "/", `/goals/${catalogue.goals[0]!.id}`, `/indicators/${catalogue.indicators[0]!.id}`, `/kommuner/${municipality}`,
-    "/omraden", "/karta", "/data", "/metod",
+    "/omraden", "/omraden?indikator=medianinkomst-deso&kommun=lan", `/indicators/${catalogue.indicators[0]!.id}?kommun=0662&jamfor=0617,0683`,
+    "/karta", "/data", "/metod",
     // The follow-up reports: the county's (with charts) and a municipality's (tables and sentences only).
     "/uppfoljning/0006", `/uppfoljning/${municipality}`
   ];
@@ -47,11 +49,11 @@ export async function benchSite(): Promise<string[]> {
       await page.goto(`${server.url}${path}`);
       let chartMs = "—";
       try {
-        // A chart counts once its svg holds marks (Plot's mark groups carry aria-label).
+        // A chart counts once its svg holds marks (Plot's mark groups carry aria-label; the maps' area paths).
         // A report page's first content is its first generated sentence (the county's report also has charts).
         const selector = path.startsWith("/uppfoljning/")
           ? "article.report .report-sentences p"
-          : '.chart svg g[aria-label="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[aria-label="geo"] > *';
+          : '.chart svg g[aria-label="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[aria-label="geo"] > *, .chart svg.area-map g.areas path';
         await page.waitForSelector(selector, {timeout: 15_000, state: "attached"});
         chartMs = String(Math.round(performance.now() - t0));
       } catch {
@@ -66,5 +68,8 @@ export async function benchSite(): Promise<string[]> {
     await browser.close();
     await server.close();
   }
+  // The neighbourhood maps' geometry, as served (gzip): budget 150 KB on the page that shows it.
+  const geometry = await readFile(join(PROJECT_ROOT, "src", "data", "pub", "areas", "boundaries.json"));
+  lines.push("", `Map geometry (areas/boundaries.json): ${Math.round(gzipSync(geometry).length / 1024)} KB gzip (budget 150 KB).`);
   return lines;
 }

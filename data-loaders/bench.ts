@@ -64,7 +64,7 @@ for (const scope of values.scope) {
   const sim = await startSim({scope: scope as "county" | "sweden"});
   const dir = await mkdtemp(join(tmpdir(), `bench-${scope}-`));
   try {
-    const env = {KOLADA_BASE_URL: sim.kolada, SCB_BASE_URL: sim.scb};
+    const env = {KOLADA_BASE_URL: sim.kolada, SCB_BASE_URL: sim.scb, BOUNDARIES_SOURCE: "reference"};
     const pub = join(dir, "pub");
     const cold = await runOnce(scope, join(dir, "data"), pub, env);
     rows.push({...cold, run: "cold"});
@@ -79,13 +79,13 @@ for (const scope of values.scope) {
 const ms = (r: Row, ...names: string[]) => names.reduce((n, k) => n + (r.stages[k] ?? 0), 0);
 const header = [
   "scope", "run", "wall s", "fetch+stage ms", "peak RSS after stage MB", "indicators+publish ms", "peak RSS MB",
-  "requests", "attempts", "rows", "fetch", "stage", "indicators", "areas", "publish"
+  "requests", "attempts", "rows", "fetch", "stage", "indicators", "areas", "peers", "publish"
 ];
 const table = rows.map((r) => [
   r.scope, r.run, r.wall_s.toFixed(2), String(ms(r, "fetch", "stage")), String(r.rss_after_stage_mb),
   // the area indicators are computed in their own stage (before publish) since publish only writes files
-  String(ms(r, "indicators", "areas", "publish")), String(r.rss_mb), String(r.requests), String(r.attempts), String(r.rows),
-  ...["fetch", "stage", "indicators", "areas", "publish"].map((k) => String(r.stages[k] ?? ""))
+  String(ms(r, "indicators", "areas", "peers", "publish")), String(r.rss_mb), String(r.requests), String(r.attempts), String(r.rows),
+  ...["fetch", "stage", "indicators", "areas", "peers", "publish"].map((k) => String(r.stages[k] ?? ""))
 ]);
 process.stdout.write(`\nPipeline benchmark (simulator on loopback; each run in its own process; ${new Date().toISOString()})\n`);
 process.stdout.write("wall s includes process start (tsx); stage columns are in ms; RSS is the pipeline process's peak\n\n");

@@ -12,9 +12,10 @@ export const USAGE = `usage: npm run pipeline -- [fetch|stage|all] [--scope coun
              sweden: all 290 municipalities and 21 regions
   --offline  never touch the network; fail naming any raw file that is missing
   --refresh  fetch again even where a raw copy exists
-  --only     (re)fetch only this source: kolada, scb or scb:<table_key>; repeatable
+  --only     (re)fetch only this source: kolada, scb, scb:<table_key> or geodata; repeatable
 
-  Base URLs: KOLADA_BASE_URL, SCB_BASE_URL (defaults: the real public APIs).`;
+  Base URLs: KOLADA_BASE_URL, SCB_BASE_URL, SCB_GEODATA_URL (defaults: the real public APIs).
+  BOUNDARIES_SOURCE=reference takes the DeSO 2025 snapshot in the reference directory instead of the WFS.`;
 
 const COMMANDS: readonly Command[] = ["fetch", "stage", "all"];
 
@@ -44,7 +45,7 @@ export function parseCli(argv: string[]): RunOptions | null {
   const command = (positionals[0] ?? "all") as Command;
   if (!COMMANDS.includes(command)) problems.push(`unknown command: ${command}`);
   if (values.scope !== "county" && values.scope !== "sweden") problems.push(`--scope must be county or sweden, got: ${values.scope}`);
-  for (const o of values.only) if (!/^(kolada|scb|scb:[a-z0-9_]+)$/.test(o)) problems.push(`--only: unknown dataset ${o}`);
+  for (const o of values.only) if (!/^(kolada|scb|scb:[a-z0-9_]+|geodata)$/.test(o)) problems.push(`--only: unknown dataset ${o}`);
   if (values.offline && values.refresh) problems.push("--offline and --refresh exclude each other");
   if (problems.length) {
     process.stderr.write(`${problems.filter(Boolean).join("\n")}${problems.some(Boolean) ? "\n\n" : ""}${USAGE}\n`);

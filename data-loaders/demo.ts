@@ -25,7 +25,9 @@ const sim = await startSim({scope});
 log(`demo: API simulator (real data from ../shared/data/raw) at ${sim.url}`);
 let failed = false;
 try {
-  const config = loadConfig({koladaBase: sim.kolada, scbBase: sim.scb, dataDir: join(PROJECT_ROOT, "data", "demo")});
+  const config = loadConfig({koladaBase: sim.kolada, scbBase: sim.scb, dataDir: join(PROJECT_ROOT, "data", "demo"),
+    // The simulator serves no WFS: the demo takes the boundaries snapshot, chosen here, never as a fallback.
+    boundariesSource: "reference"});
   await runPipeline({command: "all", scope, offline: false, refresh: values.refresh, only: [], config});
   if (!values["no-build"]) {
     const ms = await buildSite();

@@ -10,10 +10,16 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {KOLADA_KPIS} from "./kolada/kpis.js";
 import {fetchKolada} from "./kolada/client.js";
 import {stageKolada} from "./kolada/stage.js";
+import {fetchStructural, stageStructural} from "./kolada/structural.js";
 import {fetchScb} from "./scb/client.js";
 import {stageScb} from "./scb/stage.js";
 import {SCB_TABLES} from "./scb/tables/index.js";
 import {publishAreas} from "./publish/areas.js";
+import {publishBoundaries} from "./publish/boundaries.js";
+import {publishPeers} from "./publish/peers.js";
+import {computePeers} from "../indicators/peers.js";
+import {fetchDesoBoundaries} from "./boundaries/deso-2025.js";
+import {stageBoundaries} from "./boundaries/stage.js";
 import {publishIndicators, refreshBulkZip} from "./publish/index.js";
 import {publishReports} from "./publish/report.js";
 import {computeIndicators} from "../indicators/compute.js";
@@ -146,21 +152,26 @@ async function fetchAll(config: PipelineConfig, opts: RunOptions, contexts: Fetc
   const scbOnly = opts.only.filter((o) => o.startsWith("scb:")).map((o) => o.slice(4));
   const scbRest = scbOnly.length ? ALL_SCB_KEYS.filter((k) => !scbOnly.includes(k)) : [];
   // The two APIs are independent hosts: fetch them concurrently (each context has its own limiter).
-  const [kolada, scb, scbCached] = await Promise.all([
-    fetchKolada(ctxFor("kolada"), {scope: opts.scope, kpis: KOLADA_KPIS}),
+  const koladaCtx = ctxFor("kolada");
+  const [kolada, structural, scb, scbCached, geodata] = await Promise.all([
+    fetchKolada(koladaCtx, {scope: opts.scope, kpis: KOLADA_KPIS}),
+    fetchStructural(koladaCtx),
     fetchScb(ctxFor("scb"), scbOnly.length ? {only: scbOnly} : {}),
-    scbRest.length ? fetchScb(ctxFor("scb-cached"), {only: scbRest}) : Promise.resolve([])
+    scbRest.length ? fetchScb(ctxFor("scb-cached"), {only: scbRest}) : Promise.resolve([]),
+    fetchDesoBoundaries(ctxFor("geodata"))
   ]);
   // The DeSO→RegSO key comes with every fetchScb call: keep one copy.
   const seen = new Set<string>();
   const scbAll = [...scb, ...scbCached].filter((d) => (seen.has(d.id) ? false : (seen.add(d.id), true)));
-  return [...kolada, ...scbAll];
+  return [...kolada, structural, ...scbAll, ...geodata];
 }
 
 /** Load every dataset into the staging tables and record the provenance of each raw file. */
 async function stageAll(conn: DuckDBConnection, datasets: FetchedDataset[], scope: Scope, config: PipelineConfig): Promise<void> {
   await stageKolada(conn, datasets.filter((d) => d.source === "kolada"), {scope});
   await stageScb(conn, datasets.filter((d) => d.source !== "kolada"));
+  await stageBoundaries(conn, datasets);
+  await stageStructural(conn, datasets);
   const app = await conn.createAppender("meta_raw_files");
   for (const d of datasets) {
     for (const f of d.files) {
@@ -196,6 +207,12 @@ const LATER_STAGES: {name: string; run: (conn: DuckDBConnection, ctx: StageConte
     run: async (conn) => {
       await computeAreas(conn);
     }
+  },
+  {
+    name: "peers",
+    run: async (conn) => {
+      await computePeers(conn);
+    }
   }
 ];
 
@@ -212,7 +229,9 @@ async function publishAll(conn: DuckDBConnection, opts: {outDir: string; scope: 
     bulkZip: false
   });
   await publishAreas(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt});
-  // The reports' "Nytt sedan förra uppdateringen" needs every mart (the area marts are computed by publishAreas).
+  await publishBoundaries(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt});
+  await publishPeers(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt});
+  // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse.
   const news = await runNews(conn, opts.dataDir);
   await publishReports(opts.outDir, news);
   // The bulk zip is rebuilt last so it holds the neighbourhood files too.

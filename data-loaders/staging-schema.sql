@@ -86,3 +86,30 @@ CREATE TABLE meta_raw_files (
   publisher   VARCHAR NOT NULL,
   licence     VARCHAR NOT NULL
 );
+
+-- SCB's DeSO 2025 polygons of the county (geodata WFS, or the configured snapshot) and the DeSO 2025 → 2018 key.
+CREATE TABLE stg_geodata__deso_2025 (
+  deso_2025          VARCHAR NOT NULL PRIMARY KEY, -- 0680C1071
+  regso_2025         VARCHAR NOT NULL,             -- as the polygon source states it (equals the RegSO 2020 code here)
+  municipality_code  VARCHAR NOT NULL,
+  geometry           VARCHAR NOT NULL              -- GeoJSON geometry, lon/lat, as validated (not simplified)
+);
+CREATE TABLE stg_geodata__deso_key (
+  deso_2025   VARCHAR NOT NULL PRIMARY KEY,
+  deso_2018   VARCHAR NOT NULL,                    -- the code of the statistics
+  regso_2025  VARCHAR NOT NULL,
+  relation    VARCHAR NOT NULL                     -- same | split_of_2018
+);
+
+-- Structural Kolada KPIs for all municipalities (similar municipalities only; never in the published indicator files).
+CREATE TABLE stg_kolada__structural (
+  kpi        VARCHAR NOT NULL,
+  area_code  VARCHAR NOT NULL,  -- municipality id
+  year       INTEGER NOT NULL,
+  value      DOUBLE NOT NULL,   -- gender T
+  PRIMARY KEY (kpi, area_code, year)
+);
+CREATE TABLE stg_kolada__structural_areas (
+  area_code  VARCHAR NOT NULL PRIMARY KEY,  -- every municipality Kolada lists
+  name       VARCHAR NOT NULL
+);

@@ -7,6 +7,8 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.u
 /** Default base URLs of the real public APIs (production). */
 export const DEFAULT_KOLADA_BASE = "https://api.kolada.se/v3";
 export const DEFAULT_SCB_BASE = "https://statistikdatabasen.scb.se/api/v2";
+/** SCB's geodata WFS (DeSO/RegSO boundaries, CC0). */
+export const DEFAULT_GEODATA_BASE = "https://geodata.scb.se/geoserver/stat/wfs";
 
 export const USER_AGENT =
   "jonkoping-integration-indicators/0.1 (open-data pipeline for Jönköping county's integration strategy)";
@@ -20,6 +22,13 @@ export interface PipelineConfig {
   publishDir: string;
   /** Directory with reference files that no API serves (DeSO→RegSO key, boundaries). */
   referenceDir: string;
+  /** SCB's geodata WFS, where production fetches the DeSO 2025 boundaries. */
+  geodataBase: string;
+  /**
+   * Where the DeSO boundaries come from: "wfs" (production) or "reference" (the snapshot in the reference
+   * directory, chosen explicitly, e.g. by the offline demo; never a fallback when the WFS fails).
+   */
+  boundariesSource: "wfs" | "reference";
   /** HTTP tuning. */
   timeoutMs: number;
   maxRetries: number;
@@ -38,12 +47,20 @@ export function loadConfig(overrides: Partial<PipelineConfig> = {}): PipelineCon
     dataDir,
     publishDir: resolve(env.PIPELINE_PUBLISH_DIR ?? join(PROJECT_ROOT, "src", "data", "pub")),
     referenceDir: resolve(env.REFERENCE_DIR ?? join(PROJECT_ROOT, "..", "shared", "data", "raw")),
+    geodataBase: stripSlash(env.SCB_GEODATA_URL ?? DEFAULT_GEODATA_BASE),
+    boundariesSource: boundariesSource(env.BOUNDARIES_SOURCE),
     timeoutMs: Number(env.HTTP_TIMEOUT_MS ?? 30_000),
     maxRetries: Number(env.HTTP_MAX_RETRIES ?? 6),
     concurrency: Number(env.HTTP_CONCURRENCY ?? 4),
     koladaPerPage: Number(env.KOLADA_PER_PAGE ?? 5000),
     ...overrides
   };
+}
+
+function boundariesSource(v: string | undefined): "wfs" | "reference" {
+  if (v === undefined || v === "wfs") return "wfs";
+  if (v === "reference") return "reference";
+  throw new Error(`BOUNDARIES_SOURCE must be "wfs" or "reference", got ${JSON.stringify(v)}`);
 }
 
 function stripSlash(s: string): string {

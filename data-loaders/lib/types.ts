@@ -20,7 +20,7 @@ export interface RawFileRef {
 export interface FetchedDataset {
   /** "kolada:values", "kolada:kpi", "kolada:municipality", "scb:<table_key>", "reference:<name>". */
   id: string;
-  source: "kolada" | "scb" | "reference";
+  source: "kolada" | "scb" | "reference" | "geodata";
   files: RawFileRef[];
   /** Validated records (Kolada values: gender values; SCB: cells). */
   rows: number;

@@ -2,8 +2,7 @@
  * Publish the neighbourhood files into `<outDir>/areas/` (a temporary directory the orchestrator
  * renames into place): tidy CSV + Parquet per area indicator, comparisons.csv, omradesgrupper.csv
  * (+ .excel.csv) and catalogue.json, from the mart_area_* tables the pipeline's compute stage built
- * (computeAreas); publish only reads them and writes files. There are no RegSO/DeSO boundaries here:
- * no shapes are written.
+ * (computeAreas); publish only reads them and writes files. The map shapes are written by boundaries.ts.
  */
 import {mkdir} from "node:fs/promises";
 import {join} from "node:path";
@@ -25,6 +24,7 @@ import {
 import {formatCsv, formatExcelCsv, writeParquet, writeText, type Row} from "./areas-files.js";
 import {buildOmradesgruppRows} from "./areas-omradesgrupper.js";
 import {areaSourceLabel, loadSources, publishedRef} from "./areas-sources.js";
+import {BOUNDARIES_TEXT} from "./boundaries.js";
 
 export interface AreasPublishOptions {
   outDir: string;
@@ -106,10 +106,7 @@ export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOpt
       rule_en: `A value whose base (the persons, dwellings or households it is a share of; for the median, the persons it is taken over) is below ${SUPPRESSION_MIN_BASE} is not shown: the value is empty, status 'suppressed' and the reason is given. Below that, one person moves a share by more than two percentage points. The counts are public SCB open data: the rule guards against over-reading unstable values, not against disclosure. The same rule applies to pooled values.`
     },
     comparisons: COMPARISON_TEXTS,
-    boundaries: {
-      sv: "Inga RegSO- eller DeSO-gränser finns i underlaget: områdena redovisas som tabeller, inte på karta.",
-      en: "No RegSO or DeSO boundaries are available here: the areas are published as tables, not on a map."
-    },
+    boundaries: BOUNDARIES_TEXT,
     files: {
       comparisons: "areas/comparisons.csv",
       omradesgrupper: "areas/omradesgrupper.csv",

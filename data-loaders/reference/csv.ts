@@ -2,6 +2,9 @@
  * A small RFC 4180 reader for the reference files: strips a UTF-8 BOM, accepts CRLF, LF and
  * CR-only line endings (SCB exports use all three), quoted fields with "" escapes.
  */
+import type {z} from "zod";
+import {ParseError, type ErrorOrigin} from "../lib/errors.js";
+import {validate} from "../lib/validate.js";
 
 /** Split CSV text into rows of fields; a final empty line is not a row. Throws on an unclosed quote. */
 export function parseCsv(text: string, sep = ","): string[][] {
@@ -37,4 +40,23 @@ export function parseCsv(text: string, sep = ","): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * A reference CSV as objects: the header must be exactly `columns` (checked with `header`, a zod tuple) and every row
+ * as wide; fields stay strings for the caller's schema. Throws ParseError/SchemaError naming the file.
+ */
+export function csvObjects(body: Buffer, origin: ErrorOrigin, columns: readonly string[], header: z.ZodType): Record<string, string>[] {
+  let rows: string[][];
+  try {
+    rows = parseCsv(body.toString("utf8"));
+  } catch (e) {
+    throw new ParseError(origin, `not a readable CSV file: ${(e as Error).message}`);
+  }
+  const [head, ...data] = rows;
+  validate(header, head, origin);
+  return data.map((r) => {
+    if (r.length !== columns.length) throw new ParseError(origin, `row ${JSON.stringify(r)} has ${r.length} fields, expected ${columns.length}`);
+    return Object.fromEntries(columns.map((c, i) => [c, r[i]!]));
+  });
 }

@@ -13,7 +13,7 @@ import {rawPath, readRaw, writeRaw, type RawMeta} from "../lib/raw-cache.js";
 import type {FetchedDataset} from "../lib/types.js";
 import {validate} from "../lib/validate.js";
 import {COUNTY_CODE, SCB_LICENCE, SCB_PUBLISHER} from "../scb/table.js";
-import {parseCsv} from "./csv.js";
+import {csvObjects} from "./csv.js";
 
 export const DESO_REGSO_KEY_ID = "reference:deso_regso_key";
 /** Path below the reference directory. */
@@ -51,19 +51,7 @@ const DesoRegsoKey = z.array(DesoRegsoKeyRow).min(1).superRefine((rows, ctx) => 
 
 /** Parse and validate the key file (UTF-8 with BOM, CRLF). Row paths count data rows from 0. */
 export function parseDesoRegsoKey(body: Buffer, origin: ErrorOrigin): DesoRegsoKeyRow[] {
-  let rows: string[][];
-  try {
-    rows = parseCsv(body.toString("utf8"));
-  } catch (e) {
-    throw new ParseError(origin, `not a readable CSV file: ${(e as Error).message}`);
-  }
-  const [header, ...data] = rows;
-  validate(KeyHeader, header, origin);
-  const objects = data.map((r) => {
-    if (r.length !== KEY_COLUMNS.length) throw new ParseError(origin, `row ${JSON.stringify(r)} has ${r.length} fields, expected ${KEY_COLUMNS.length}`);
-    return Object.fromEntries(KEY_COLUMNS.map((c, i) => [c, r[i]]));
-  });
-  return validate(DesoRegsoKey, objects, origin);
+  return validate(DesoRegsoKey, csvObjects(body, origin, KEY_COLUMNS, KeyHeader), origin);
 }
 
 /** Copy the key into the raw layer (or reuse the raw copy unless --refresh); a local file, so --offline may copy it. */

@@ -101,3 +101,27 @@ export function regsoAreas(cat: AreaCatalogue, municipalityName: (code: string) 
     .filter((a) => a.level === "regso")
     .sort((a, b) => municipalityName(a.municipality_code ?? "").localeCompare(municipalityName(b.municipality_code ?? ""), "sv") || a.short_name.localeCompare(b.short_name, "sv"));
 }
+
+/** Swedish words for the published base units. */
+export const BASE_UNIT_SV: Record<string, string> = {persons: "personer", dwellings: "lägenheter", households: "hushåll"};
+
+/** A published reason (English in the files) in Swedish: "base below 50: 42 persons" → "underlag under 50: 42 personer". */
+export function reasonSv(reason: string): string {
+  if (reason === "") return "";
+  const m = /^base below (\d+): (\d+) (\w+)$/.exec(reason);
+  if (m) return `underlaget är under ${m[1]}: ${m[2]} ${BASE_UNIT_SV[m[3]!] ?? m[3]}`;
+  if (reason === "no value in the source") return "inget värde i källan";
+  return reason;
+}
+
+/** The years a measure has rows for at its level, ascending (never empty for a published measure). */
+export function measureYears(rows: readonly {year: number}[]): number[] {
+  return [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+}
+
+/** The county's RegSO of one area type, the area itself excluded: the areas a same-type comparison pools. */
+export function sameTypeAreas(cat: AreaCatalogue, code: string): RegsoArea[] {
+  const me = cat.areas.find((a) => a.code === code);
+  if (!me || me.area_type === null) return [];
+  return cat.areas.filter((a) => a.level === "regso" && a.area_type === me.area_type && a.code !== code);
+}

@@ -2,7 +2,7 @@
 import {ChartCard} from "./chartCard.js";
 import {CompareChart, LineChart, RankChart, type ComparePoint} from "./charts.js";
 import {COMPARISON_COLUMNS, type ComparisonRow} from "./csv.js";
-import {areaTypeLabel, type AreaCatalogue, type AreaIndicator, type Comparator} from "./areaData.js";
+import {areaTypeLabel, BASE_UNIT_SV, reasonSv, sameTypeAreas, type AreaCatalogue, type AreaIndicator, type Comparator} from "./areaData.js";
 import {pubPath} from "./data.js";
 import {formatChange, formatNumber, formatValue, formatYear} from "./format.js";
 
@@ -29,7 +29,7 @@ const has = (v: AreaView, c: Comparator) => v.ind.comparators.includes(c);
 
 function files(v: AreaView) {
   return [
-    {label: `${v.ind.title_sv}, alla RegSO (CSV)`, href: `${v.root}data/pub/${pubPath(v.ind.files.csv)}`},
+    {label: `${v.ind.title_sv}, alla ${v.ind.level === "deso" ? "DeSO" : "RegSO"} (CSV)`, href: `${v.root}data/pub/${pubPath(v.ind.files.csv)}`},
     {label: "Parquet", href: `${v.root}data/pub/${pubPath(v.ind.files.parquet)}`},
     {label: "jämförelsefilen för alla områden (CSV)", href: `${v.root}data/pub/${pubPath(v.acat.files.comparisons)}`},
     {label: "Områdesgruppernas fil (CSV för Excel)", href: `${v.root}data/pub/${pubPath(v.acat.files.omradesgrupper_excel)}`}
@@ -37,7 +37,7 @@ function files(v: AreaView) {
 }
 
 function notes(v: AreaView, rows: readonly ComparisonRow[]): string[] {
-  const out = rows.filter((r) => r.suppressed).map((r) => `${v.label(r.area_code)} ${r.year}: värdet visas inte – ${r.reason || "för litet underlag"}`);
+  const out = rows.filter((r) => r.suppressed).map((r) => `${v.label(r.area_code)} ${r.year}: värdet visas inte – ${reasonSv(r.reason) || "för litet underlag"}`);
   if (v.ind.kind === "level") out.push(v.ind.no_base_reason?.sv ?? v.acat.comparisons.means_and_medians.sv);
   return out;
 }
@@ -70,7 +70,7 @@ export function CompareCard(v: AreaView): HTMLElement {
     ...comparators.map(([series, key]) => ({category: v.label(r.area_code), series, value: r[key]}))
   ]);
   const all = v.rows.filter((r) => order.has(r.area_code));
-  return ChartCard({
+  const card = ChartCard({
     id: "valda-omraden",
     title: `${v.ind.title_sv} ${formatYear(v.year)} – valda områden`,
     subtitle: comparators.length
@@ -85,7 +85,7 @@ export function CompareCard(v: AreaView): HTMLElement {
       ...comparators.map(([label, key]) => ({key, label, numeric: true, format: valueCell(v, key)})),
       ...(has(v, "change") ? [{key: "change", label: changeHeader(all), numeric: true, format: valueCell(v, "change", true)}] : []),
       {key: "rank", label: "Rang i länet (1 = högst)", numeric: true, format: (r: ComparisonRow) => (r.rank === null ? "–" : `${r.rank} av ${r.rank_of}`)},
-      {key: "base", label: "Underlag", numeric: true, format: (r: ComparisonRow) => (r.base === null ? "–" : `${formatNumber(r.base, 0)} ${r.base_unit}`.trim())}
+      {key: "base", label: "Underlag", numeric: true, format: (r: ComparisonRow) => (r.base === null ? "–" : `${formatNumber(r.base, 0)} ${BASE_UNIT_SV[r.base_unit] ?? r.base_unit}`.trim())}
     ],
     csv: {columns: COMPARISON_COLUMNS, filename: `${v.ind.id}-valda-omraden-${v.year}`},
     sources: v.ind.sources,
@@ -93,6 +93,32 @@ export function CompareCard(v: AreaView): HTMLElement {
     files: files(v),
     notes: notes(v, rows)
   });
+  if (has(v, "area_type") && rows.length) card.append(pooledList(v, rows.map((r) => r.area_code)));
+  return card;
+}
+
+/** A collapsed list of the areas "Samma områdestyp" pools for each chosen area. */
+function pooledList(v: AreaView, codes: readonly string[]): HTMLElement {
+  const d = document.createElement("details");
+  d.className = "pooled-areas";
+  const summary = document.createElement("summary");
+  summary.textContent = "Vilka områden väger ”Samma områdestyp” samman? (området självt räknas inte)";
+  const ul = document.createElement("ul");
+  for (const c of codes) {
+    const li = document.createElement("li");
+    li.textContent = pooledNote(v, c);
+    ul.append(li);
+  }
+  d.append(summary, ul);
+  return d;
+}
+
+/** Which areas "Samma områdestyp" pools for one area (the area itself is not among them). */
+function pooledNote(v: AreaView, code: string): string {
+  const others = sameTypeAreas(v.acat, code);
+  const type = v.acat.areas.find((a) => a.code === code)?.area_type ?? null;
+  if (others.length === 0) return `${v.label(code)}: inga andra områden av samma typ i länet.`;
+  return `Samma områdestyp för ${v.label(code)} (typ ${type ?? "–"}) väger samman ${others.length} andra RegSO i länet: ${others.map((a) => v.label(a.code)).join(", ")}.`;
 }
 
 /** The chosen areas over the years. */
@@ -101,6 +127,13 @@ export function TrendCard(v: AreaView): HTMLElement {
   const rows = v.rows.filter((r) => order.has(r.area_code)).sort((a, b) => order.get(a.area_code)! - order.get(b.area_code)! || a.year - b.year);
   const series = [...new Set(rows.map((r) => v.label(r.area_code)))];
   const years = [...new Set(rows.map((r) => r.year))].sort();
+  if (years.length < 2) {
+    const p = document.createElement("p");
+    p.className = "muted single-year";
+    p.dataset.chart = "utveckling";
+    p.textContent = `${v.ind.title_sv} finns bara för ${years[0] ?? v.year}: det finns ingen utveckling över tid att visa.`;
+    return p;
+  }
   return ChartCard({
     id: "utveckling",
     title: `${v.ind.title_sv} ${years[0]}–${years.at(-1)} – valda områden`,
@@ -127,9 +160,9 @@ export function AllAreasCard(v: AreaView): HTMLElement {
   const rows = v.rows.filter((r) => r.year === v.year).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.area_name.localeCompare(b.area_name, "sv"));
   return ChartCard({
     id: "alla-omraden",
-    title: `Alla RegSO-områden i länet ${formatYear(v.year)}`,
+    title: `Alla ${v.ind.level === "deso" ? "DeSO" : "RegSO"}-områden i länet ${formatYear(v.year)}`,
     subtitle: `${rows.length} områden, högst värde först; de valda är markerade med ▶. ${v.ind.direction === "none" ? "Måttet har ingen önskad riktning." : v.ind.direction === "higher_is_better" ? "Högre värde är bättre." : "Lägre värde är bättre."} Enhet: ${v.ind.unit_label_sv}.`,
-    chart: RankChart(rows.filter((r) => !r.suppressed).map((r) => ({label: v.label(r.area_code), value: r.value, highlight: selected.has(r.area_code)})), {unit: v.ind.unit, width: Math.min(v.width, 760), title: "Alla RegSO-områden", order: "desc", rowHeight: 16}),
+    chart: RankChart(rows.filter((r) => !r.suppressed).map((r) => ({label: v.label(r.area_code), value: r.value, highlight: selected.has(r.area_code)})), {unit: v.ind.unit, width: Math.min(v.width, 760), title: `Alla ${v.ind.level === "deso" ? "DeSO" : "RegSO"}-områden`, order: "desc", rowHeight: 16}),
     rows,
     table: [
       {key: "rank", label: "Rang", numeric: true, format: (r) => (r.rank === null ? "–" : String(r.rank))},

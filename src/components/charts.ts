@@ -283,36 +283,3 @@ export function StatusChart(rows: readonly StatusCount[], opts: {width: number; 
     ]
   });
 }
-
-export interface MapFeature {
-  type: "Feature";
-  properties: {code: string; name: string};
-  geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon;
-}
-
-/** The county's municipalities coloured by value (5 classes, light → dark blue), each labelled with name and value. */
-export function Choropleth(features: readonly MapFeature[], opts: {
-  valueOf: (code: string) => number | null; unit: string; unitLabel: string; width: number; title: string; highlight?: string;
-}): SVGSVGElement | HTMLElement {
-  const fc = {type: "FeatureCollection" as const, features: [...features]};
-  const values = features.map((f) => opts.valueOf(f.properties.code)).filter((v): v is number => v !== null);
-  const height = Math.round(Math.min(opts.width, 640) * 1.05);
-  return Plot.plot({
-    width: Math.min(opts.width, 640),
-    height,
-    ariaLabel: opts.title,
-    projection: {type: "transverse-mercator", rotate: [-14.5, 0], domain: fc, inset: 8},
-    color: {type: "quantize", n: 5, scheme: "blues", domain: values.length ? [Math.min(...values), Math.max(...values)] : [0, 1],
-      legend: true, label: opts.unitLabel, tickFormat: formatTick, unknown: "#eeeeee"},
-    style: {fontSize: "12px"},
-    marks: [
-      Plot.geo(fc.features, {fill: (f: MapFeature) => opts.valueOf(f.properties.code), stroke: "white", strokeWidth: 1,
-        title: (f: MapFeature) => `${f.properties.name}: ${formatValue(opts.valueOf(f.properties.code), opts.unit)}`, tip: true}),
-      ...(opts.highlight ? [Plot.geo(fc.features.filter((f) => f.properties.code === opts.highlight), {stroke: "black", strokeWidth: 2.5, fill: "none"})] : []),
-      ...[true, false].map((hl) => Plot.text(fc.features.filter((f) => (f.properties.code === opts.highlight) === hl), Plot.centroid({
-        text: (f: MapFeature) => `${f.properties.name}\n${formatValue(opts.valueOf(f.properties.code), opts.unit)}`,
-        fill: "black", stroke: "white", strokeWidth: 4, paintOrder: "stroke", fontSize: 11, lineHeight: 1.1, fontWeight: hl ? 700 : 600
-      })))
-    ]
-  });
-}

@@ -12,7 +12,9 @@ export const PARAM = {
   group: "grupp",
   from: "fran",
   to: "till",
-  year: "ar"
+  year: "ar",
+  /** Municipalities shown beside the chosen one (indicator pages). */
+  compare: "jamfor"
 } as const;
 
 function params(): URLSearchParams {

@@ -49,7 +49,7 @@ describe("pipeline over the simulator", () => {
   });
 
   const cfg = (sim: Sim, name: string, extra: Partial<ReturnType<typeof loadConfig>> = {}) =>
-    loadConfig({koladaBase: sim.kolada, scbBase: sim.scb, dataDir: join(dir, name), publishDir: join(dir, name, "pub"), ...extra});
+    loadConfig({koladaBase: sim.kolada, scbBase: sim.scb, dataDir: join(dir, name), publishDir: join(dir, name, "pub"), boundariesSource: "reference", ...extra});
 
   it("stages the same rows and values with injected faults as without", async () => {
     const a = cfg(clean, "clean");

@@ -10,7 +10,7 @@ import {chromium, type Browser, type BrowserContext, type Page} from "playwright
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Catalogue} from "../../indicators/published.js";
 import {PROJECT_ROOT} from "../../data-loaders/lib/config.js";
-import {SUMMARY_COLUMNS, TIDY_COLUMNS} from "../../src/components/csv.js";
+import {TIDY_COLUMNS} from "../../src/components/csv.js";
 import {formatValue, parseSwedishNumber} from "../../src/components/format.js";
 import {DIST, serve, type StaticServer} from "../helpers/serve.js";
 
@@ -278,11 +278,11 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
     const shown = await page.locator(".kpi").first().textContent();
     expect(shown).toContain(`Tranås ${tranas.year}`);
     expect(shown!.replace(/\s+/g, " ")).toContain(formatValue(Number(tranas.value), tranas.unit!).replace(/\u00A0/g, " "));
-    // The map's CSV is summary rows with summary.csv's header.
+    // The map's CSV is the tidy rows of the year shown, with the indicator files' header.
     const map = (await open(`/karta?indikator=${ind.id}`)).page;
     const [d2] = await Promise.all([map.waitForEvent("download"), map.locator('figure[data-chart="karta"] a.download-csv').click()]);
     const mapCsv = readFileSync((await d2.path())!, "utf8");
-    expect(mapCsv.split("\n")[0]).toBe(SUMMARY_COLUMNS.join(","));
+    expect(mapCsv.split("\n")[0]).toBe(TIDY_COLUMNS.join(","));
     expect(csvParse(mapCsv).length).toBe(13);
     await page.close();
     await map.close();

@@ -34,8 +34,9 @@ export function indicator(o: Partial<CatalogueIndicator> & {id: string; goal_are
     kind: "goal", subgoals: [], title_sv: `Titel ${o.id}`, title_en: o.id, description_sv: "", description_en: "", unit: "percent",
     unit_label_sv: "procent", direction: "higher_is_better", target_value: null, direction_reason: "", period_years: 1,
     groups: ["all"], comparison_group: null, sexes: ["T"], caveats: [], series_breaks: [],
-    sources: [{id: "kolada:N00001", title: "påhittad", agency: "SCB", publisher: "Kolada (RKA)", licence: "påhittad", url: "http://127.0.0.1/", retrieved: "2026-11-30"}],
+    sources: [{id: "kolada:N00001", title: "påhittad", agency: "SCB", publisher: "Kolada (RKA)", licence: "påhittad", url: "https://www.kolada.se/verktyg/fri-sokning/?kpis=N00001", code: "N00001", published: null, retrieved: "2026-11-30"}],
     latest_year: 2023, first_year: 2010, files: {csv: "", excel_csv: "", parquet: ""},
+    comparisons: {population: "all", county: "county", sweden: true, note_sv: null}, participants: [],
     ...o
   };
 }
