@@ -21,7 +21,10 @@ describe("test helpers", () => {
   it("creates the staging contract in a fresh in-memory DuckDB", async () => {
     const db = await freshDb();
     const tables = await query<{name: string}>(db.conn, "select table_name as name from information_schema.tables order by 1");
-    expect(tables.map((t) => t.name)).toEqual(["meta_raw_files", "raw_scb__cells", "stg_areas", "stg_kolada__kpis", "stg_kolada__values", "stg_scb__tables"]);
+    expect(tables.map((t) => t.name)).toEqual([
+      "meta_raw_files", "raw_scb__cells", "stg_areas", "stg_geodata__deso_2025", "stg_geodata__deso_key", "stg_kolada__kpis",
+      "stg_kolada__structural", "stg_kolada__structural_areas", "stg_kolada__values", "stg_scb__tables"
+    ]);
     db.close();
   });
 });

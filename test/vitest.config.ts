@@ -11,6 +11,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     // TZ and locale pinned: results never depend on the machine.
-    env: {TZ: "UTC", LANG: "C.UTF-8", LC_ALL: "C.UTF-8", OBSERVABLE_TELEMETRY_DISABLE: "true"}
+    env: {TZ: "UTC", LANG: "C.UTF-8", LC_ALL: "C.UTF-8", OBSERVABLE_TELEMETRY_DISABLE: "true",
+      // Tests never touch the internet: the DeSO boundaries come from the configured snapshot in ../shared, never the WFS.
+      BOUNDARIES_SOURCE: "reference"}
   }
 });
