@@ -19,7 +19,7 @@ import {computeIndicators} from "../indicators/compute.js";
 import {GOALS, OVERALL_GOAL, VISION} from "../indicators/goals.js";
 import {INDICATORS} from "../indicators/index.js";
 import {createContext, type FetchContext} from "./lib/fetcher.js";
-import {loadConfig, PROJECT_ROOT, type PipelineConfig} from "./lib/config.js";
+import {loadConfig, PROJECT_ROOT, type PipelineConfig, type RateSpec} from "./lib/config.js";
 import {log} from "./lib/log.js";
 import type {FetchedDataset, Scope} from "./lib/types.js";
 import {attachPrevious, beginWarehouse, type WarehouseBuild} from "./warehouse.js";
@@ -39,11 +39,15 @@ export interface RunOptions {
   config?: PipelineConfig;
   /** Backoff base for retries (tests shorten it). */
   retryBaseMs?: number;
+  /** --scb-rate: our own SCB call limit (overrides the config's). */
+  scbRate?: RateSpec;
+  /** --accept-coverage-drop: publish although series lost areas or years (recorded in the report). */
+  acceptCoverageDrop?: boolean;
 }
 
 /** Run the pipeline; returns the report (also written to data/runs/). Throws after reporting a failure. */
 export async function runPipeline(opts: RunOptions): Promise<RunReport> {
-  const config = opts.config ?? loadConfig();
+  const config = {...(opts.config ?? loadConfig()), ...(opts.scbRate ? {scbRate: opts.scbRate} : {})};
   const started = new Date();
   const report: RunReport = {
     run_id: started.toISOString().replace(/[:.]/g, "-"),

@@ -6,6 +6,7 @@
  */
 import pLimit, {type LimitFunction} from "p-limit";
 import type {z} from "zod";
+import type {RateSpec} from "../lib/config.js";
 import {CompletenessError, PipelineError, type ErrorOrigin} from "../lib/errors.js";
 import {getRaw, type FetchContext} from "../lib/fetcher.js";
 import {parseJsonBody} from "../lib/http.js";
@@ -52,14 +53,25 @@ export interface ScbLimits {
 /** GET /config; register the host's rate limiter before any other SCB request. */
 export async function loadLimits(ctx: FetchContext): Promise<ScbLimits> {
   const res = await scbRequest(ctx, {dataset: "scb:config", dir: "_api", name: "config.json", path: "/config"}, ScbConfig);
-  const {maxCallsPerTimeWindow: calls, timeWindow, maxDataCells} = res.data;
-  if (calls > 0 && timeWindow > 0) {
-    const limiter = new RateLimiter(calls, timeWindow * 1000);
+  const {maxCallsPerTimeWindow, timeWindow, maxDataCells} = res.data;
+  const rate = stricterRate(maxCallsPerTimeWindow > 0 && timeWindow > 0 ? {calls: maxCallsPerTimeWindow, windowMs: timeWindow * 1000} : undefined, ctx.config.scbRate);
+  if (rate) {
+    const {calls} = rate;
+    const limiter = new RateLimiter(calls, rate.windowMs);
     ctx.limiters.set(new URL(ctx.config.scbBase).host, limiter);
     // The /config attempts already counted against the server's window.
     if (!res.reused) for (let i = 0; i < Math.min(res.meta.attempts, calls); i++) await limiter.acquire();
   }
   return {maxDataCells};
+}
+
+/** The stricter of two limits (fewer calls per time; on a tie the smaller burst). */
+export function stricterRate(a: RateSpec | undefined, b: RateSpec | undefined): RateSpec | undefined {
+  if (!a || !b) return a ?? b;
+  const ra = a.calls / a.windowMs;
+  const rb = b.calls / b.windowMs;
+  if (ra !== rb) return ra < rb ? a : b;
+  return a.calls <= b.calls ? a : b;
 }
 
 /** Fetch one table: resolve its id, read its metadata, then its data in parts. */
