@@ -9,7 +9,7 @@ import {CompletenessError, PipelineError, type ErrorOrigin} from "../lib/errors.
 import {getRaw, type FetchContext} from "../lib/fetcher.js";
 import {parseJsonBody} from "../lib/http.js";
 import {progress, warn} from "../lib/log.js";
-import {rawPath, requestKey} from "../lib/raw-cache.js";
+import {commitRaw, rawPath, requestKey, type StagedRaw} from "../lib/raw-cache.js";
 import type {FetchedDataset, RawFileRef, Scope} from "../lib/types.js";
 import {validate} from "../lib/validate.js";
 import {KOLADA_COUNTRY, KOLADA_COUNTY, selectAreaIds} from "./areas.js";
@@ -70,10 +70,12 @@ export async function fetchPages<P extends {next_url?: string | null | undefined
   const pages: P[] = [];
   const files: RawFileRef[] = [];
   let url = first;
+  // The pages of one series go live together (all old or all new), never mixed from two fetches.
+  const batch: StagedRaw[] = [];
   for (let n = 1; ; n++) {
     const origin = {source: "kolada", dataset: `kolada:${dataset}`, url};
     const file = rawPath(ctx.config.dataDir, "kolada", dataset, `${key}-p${String(n).padStart(4, "0")}.json`);
-    const {data, meta, reused} = await getRaw(ctx, {origin, file, publisher: KOLADA_PUBLISHER, licence: KOLADA_LICENCE}, parse);
+    const {data, meta, reused} = await getRaw(ctx, {origin, file, publisher: KOLADA_PUBLISHER, licence: KOLADA_LICENCE, batch}, parse);
     pages.push(data);
     files.push({file, url: meta.url, fetched_at: meta.fetched_at, sha256: meta.sha256, publisher: meta.publisher, licence: meta.licence, reused});
     const next = data.next_url;
@@ -85,6 +87,7 @@ export async function fetchPages<P extends {next_url?: string | null | undefined
     }
     url = nextUrl;
   }
+  await commitRaw(batch);
   return {pages, files, url: first};
 }
 

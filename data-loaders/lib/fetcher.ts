@@ -7,7 +7,7 @@ import {relative} from "node:path";
 import {OfflineMissingError, type ErrorOrigin} from "./errors.js";
 import {fetchValidated, type HttpOptions} from "./http.js";
 import {RateLimiter} from "./rate-limit.js";
-import {readRaw, writeRaw, type RawMeta} from "./raw-cache.js";
+import {readRaw, stageRaw, writeRaw, type RawMeta, type StagedRaw} from "./raw-cache.js";
 import type {PipelineConfig} from "./config.js";
 
 export interface RunStats {
@@ -48,6 +48,8 @@ export interface RawRequest {
   json?: unknown;
   publisher: string;
   licence: string;
+  /** Part of a series (pages, parts): the new body is staged here and made live with the rest by commitRaw. */
+  batch?: StagedRaw[];
 }
 
 /** Get a validated body via the raw layer. `parse` validates and throws ParseError/SchemaError. */
@@ -88,7 +90,8 @@ export async function getRaw<T>(
   );
   ctx.stats.requests++;
   ctx.stats.bytes += res.body.length;
-  const meta = await writeRaw(req.file, res.body, {
+  const write = req.batch ? stageRaw : writeRaw;
+  const written = await write(req.file, res.body, {
     source: req.origin.source,
     dataset: req.origin.dataset ?? "",
     url: res.url,
@@ -101,5 +104,10 @@ export async function getRaw<T>(
     licence: req.licence,
     attempts: res.attempts
   });
+  let meta: RawMeta;
+  if ("renames" in written) {
+    req.batch!.push(written);
+    meta = written.meta;
+  } else meta = written;
   return {data: res.data, meta, reused: false};
 }

@@ -12,7 +12,7 @@ import {getRaw, type FetchContext} from "../lib/fetcher.js";
 import {parseJsonBody} from "../lib/http.js";
 import {log, warn} from "../lib/log.js";
 import {RateLimiter} from "../lib/rate-limit.js";
-import {rawPath, requestKey, type RawMeta} from "../lib/raw-cache.js";
+import {commitRaw, rawPath, requestKey, type RawMeta, type StagedRaw} from "../lib/raw-cache.js";
 import type {FetchedDataset, RawFileRef} from "../lib/types.js";
 import {validate} from "../lib/validate.js";
 import {fetchDesoRegsoKey} from "../reference/deso-regso-key.js";
@@ -96,7 +96,10 @@ export async function fetchScbTable(ctx: FetchContext, table: ScbTable, limits: 
   const parts = splitSelection(selection, limits.maxDataCells, origin);
 
   const dataPath = `/tables/${encodeURIComponent(tableId)}/data?lang=${LANG}&outputFormat=json-stat2`;
-  const answers = await Promise.all(parts.map((part) => run(() => fetchPart(ctx, table, tableId, dataPath, part))));
+  // The parts of one table go live together: a refetch replaces all of them or none.
+  const batch: StagedRaw[] = [];
+  const answers = await Promise.all(parts.map((part) => run(() => fetchPart(ctx, table, tableId, dataPath, part, batch))));
+  await commitRaw(batch);
   answers.forEach(keep);
   const cells = answers.reduce((n, a) => n + a.data.length, 0);
   const present = answers.reduce((n, a) => n + a.data.filter((c) => c.value !== null).length, 0);
@@ -110,11 +113,11 @@ export async function fetchScbTable(ctx: FetchContext, table: ScbTable, limits: 
 }
 
 /** POST one part of the selection; the answer is checked cell by cell inside the retry loop. */
-function fetchPart(ctx: FetchContext, table: ScbTable, tableId: string, path: string, part: Selection) {
+function fetchPart(ctx: FetchContext, table: ScbTable, tableId: string, path: string, part: Selection, batch: StagedRaw[]) {
   const body = {selection: part};
   return scbRequest(
     ctx,
-    {dataset: `scb:${table.key}`, dir: table.key, name: `data-${tableId}-${requestKey(path, body)}.json`, path, table, json: body},
+    {dataset: `scb:${table.key}`, dir: table.key, name: `data-${tableId}-${requestKey(path, body)}.json`, path, table, json: body, batch},
     ScbData,
     (data, origin): ScbCell[] => decodeScbData(data, body, table, tableId, origin)
   );
@@ -147,6 +150,7 @@ interface ScbRequestSpec {
   path: string;
   table?: ScbTable;
   json?: unknown;
+  batch?: StagedRaw[];
 }
 
 /** One request through the raw layer; JSON is parsed and validated (and optionally checked further) inside the retry loop. */
@@ -165,7 +169,8 @@ async function scbRequest<S extends z.ZodType, T = z.infer<S>>(
       method: spec.json === undefined ? "GET" : "POST",
       json: spec.json,
       publisher: spec.table?.publisher ?? SCB_PUBLISHER,
-      licence: spec.table?.licence ?? SCB_LICENCE
+      licence: spec.table?.licence ?? SCB_LICENCE,
+      ...(spec.batch ? {batch: spec.batch} : {})
     },
     (body, contentType, origin) => {
       const data = validate(schema, parseJsonBody(origin, body, contentType), origin);
