@@ -23,6 +23,8 @@ import {createContext, type FetchContext} from "./lib/fetcher.js";
 import {loadConfig, PROJECT_ROOT, type PipelineConfig, type RateSpec} from "./lib/config.js";
 import {log, warn} from "./lib/log.js";
 import {recoverRaw} from "./lib/raw-cache.js";
+import {CheckError} from "./lib/errors.js";
+import {checkPlausibility, describeDrop} from "./plausibility/check.js";
 import {acquireLock, type RunLock} from "./lib/run-lock.js";
 import {recoverSwap, removeLeftovers, swapInto, type SwapHook} from "./lib/swap.js";
 import type {FetchedDataset, Scope} from "./lib/types.js";
@@ -122,6 +124,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
       build = await beginWarehouse(config.dataDir);
       const conn = build.conn;
       await time("stage", () => stageAll(conn, datasets, opts.scope, config));
+      await time("plausibility", () => plausibility(conn, datasets, config, opts, report));
       if (opts.command === "all") {
         for (const stage of LATER_STAGES) {
           await time(stage.name, () => stage.run(conn, {scope: opts.scope, config}));
@@ -234,6 +237,24 @@ async function fetchAll(config: PipelineConfig, opts: RunOptions, contexts: Fetc
   const seen = new Set<string>();
   const scbAll = [...scb, ...scbCached].filter((d) => (seen.has(d.id) ? false : (seen.add(d.id), true)));
   return [...kolada, ...scbAll];
+}
+
+/** The warehouse boundary: every fetched series is plausible, or the run stops with every failure listed. */
+async function plausibility(conn: DuckDBConnection, datasets: FetchedDataset[], config: PipelineConfig, opts: RunOptions, report: RunReport): Promise<void> {
+  const prev = await attachPrevious(conn, config.dataDir);
+  let result;
+  try {
+    result = await checkPlausibility(conn, datasets, {prev});
+  } finally {
+    if (prev) await conn.run("DETACH prev");
+  }
+  const drops = result.coverageDrops.map(describeDrop);
+  report.coverage_drops = {drops, accepted: Boolean(opts.acceptCoverageDrop)};
+  const failures = [...result.failures];
+  if (drops.length && !opts.acceptCoverageDrop) {
+    failures.push(...drops.map((d) => `${d} (a sharp drop in coverage: if it is real, run again with --accept-coverage-drop; the report records it)`));
+  } else if (drops.length) for (const d of drops) warn(`accepted coverage drop: ${d}`);
+  if (failures.length) throw new CheckError(failures.map((f) => `plausibility: ${f}`));
 }
 
 /** Load every dataset into the staging tables and record the provenance of each raw file. */

@@ -33,6 +33,8 @@ export interface ScbTable {
   fixed?: Readonly<Record<string, ValueSelection>>;
   /** ContentsCode selection (default: all), unless ContentsCode is the classification variable. Tid is always all. */
   contents?: ValueSelection;
+  /** Plausible values (checked at the warehouse boundary): counts ≥ 0, area types 1–5. */
+  plausible: {min: number; max?: number};
   /** An optional table may come back with every cell missing (a warning, not an error). */
   optional: boolean;
   publisher: string;

@@ -6,6 +6,7 @@ export default defineScbTable({
   table: {id: "TAB5956"},
   regions: ["deso"],
   classification: {variable: "UtbildningsNiva", values: {all: true}},
+  plausible: {min: 0},
   optional: false,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

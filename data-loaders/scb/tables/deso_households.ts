@@ -6,6 +6,7 @@ export default defineScbTable({
   table: {id: "TAB6568"},
   regions: ["deso"],
   fixed: {Hushallstyp: {labels: ["totalt"]}},
+  plausible: {min: 0},
   optional: true,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

@@ -10,6 +10,7 @@ export default defineScbTable({
   table: {query: "medianinkomst DeSO", title: /inkomst\b.*\(DeSO\)/i},
   regions: ["deso"],
   classification: {variable: "ContentsCode", values: {all: true}},
+  plausible: {min: 0, max: 100_000},
   optional: false,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

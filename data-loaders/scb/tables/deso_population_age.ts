@@ -8,6 +8,7 @@ export default defineScbTable({
   classification: {variable: "Alder", values: {all: true}},
   fixed: KON_TOTAL,
   contents: {codes: ["000007Y7"]},
+  plausible: {min: 0},
   optional: false,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

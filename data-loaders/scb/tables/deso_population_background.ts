@@ -7,6 +7,7 @@ export default defineScbTable({
   regions: ["deso"],
   classification: {variable: "UtlBakgrund", values: {all: true}},
   fixed: KON_TOTAL,
+  plausible: {min: 0},
   optional: false,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

@@ -6,6 +6,7 @@ export default defineScbTable({
   table: {id: "TAB6258"},
   regions: ["regso", "deso"],
   classification: {variable: "Upplatelseform", values: {all: true}},
+  plausible: {min: 0},
   optional: false,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

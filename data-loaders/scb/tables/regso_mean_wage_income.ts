@@ -9,6 +9,7 @@ export default defineScbTable({
   table: {query: "medelinkomst RegSO", title: /^Medelinkomst\b.*\(RegSO\).*inkomstkomponent/i},
   regions: ["regso"],
   fixed: {Inkomstkomponent: {labels: ["löneinkomst"]}, Kon: {codes: ["1+2"]}},
+  plausible: {min: 0, max: 10_000},
   optional: false,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

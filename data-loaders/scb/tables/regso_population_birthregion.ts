@@ -7,6 +7,7 @@ export default defineScbTable({
   regions: ["regso"],
   classification: {variable: "Fodelseregion", values: {all: true}},
   fixed: KON_TOTAL,
+  plausible: {min: 0},
   optional: false,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,
