@@ -124,7 +124,7 @@ function valuesParser(kpis: readonly string[], areas: readonly string[]): PagePa
         throw new PipelineError(origin, `row $.values[${i}] is for KPI ${row.kpi} / area ${row.municipality}, which this request did not ask for`);
       }
       out.values += row.values.length;
-      if (row.values.some((v) => !v.isdeleted)) {
+      if (row.values.some((v) => v.isdeleted !== true)) {
         out.kpis.add(row.kpi);
         out.areas.add(row.municipality);
       }

@@ -1,6 +1,6 @@
 -- Kolada values → stg_kolada__values: one row per KPI, area, year and gender.
 -- DuckDB reads the raw pages directly ($files); the client validated each page with zod before.
--- Deleted values are dropped; a missing value stays NULL with status 'missing', never 0; Kolada's
+-- Deleted values are dropped (an absent isdeleted means not deleted); a missing value stays NULL with status 'missing', never 0; Kolada's
 -- empty status text becomes NULL.
 insert into stg_kolada__values
 with
@@ -27,7 +27,7 @@ with
       v.gender     as gender,
       v.value      as value,
       v.status     as kolada_status,
-      v.isdeleted  as is_deleted
+      coalesce(v.isdeleted, false) as is_deleted  -- absent = not deleted (see schemas.ts)
     from gender_values
   ),
   final as (

@@ -7,7 +7,7 @@
 import pLimit, {type LimitFunction} from "p-limit";
 import type {z} from "zod";
 import type {RateSpec} from "../lib/config.js";
-import {CompletenessError, PipelineError, type ErrorOrigin} from "../lib/errors.js";
+import {CompletenessError, HttpError, PipelineError, type ErrorOrigin} from "../lib/errors.js";
 import {getRaw, type FetchContext} from "../lib/fetcher.js";
 import {parseJsonBody} from "../lib/http.js";
 import {log, warn} from "../lib/log.js";
@@ -15,6 +15,7 @@ import {RateLimiter} from "../lib/rate-limit.js";
 import {commitRaw, rawPath, requestKey, type RawMeta, type StagedRaw} from "../lib/raw-cache.js";
 import type {FetchedDataset, RawFileRef} from "../lib/types.js";
 import {validate} from "../lib/validate.js";
+import {fetchDeso2025Key} from "../reference/deso-2025-key.js";
 import {fetchDesoRegsoKey} from "../reference/deso-regso-key.js";
 import {decodeScbData, type ScbCell} from "./jsonstat.js";
 import {ScbConfig, ScbData, ScbMetadata, ScbTableSearch} from "./schemas.js";
@@ -24,12 +25,12 @@ import {SCB_TABLES} from "./tables/index.js";
 
 const LANG = "sv";
 
-/** Fetch the SCB tables (all, or those in `only`) plus the DeSO→RegSO reference key. */
+/** Fetch the SCB tables (all, or those in `only`) plus the DeSO→RegSO key and the DeSO 2025 → 2018 mapping. */
 export async function fetchScb(ctx: FetchContext, opts: {only?: readonly string[]} = {}): Promise<FetchedDataset[]> {
   const tables = pickTables(opts.only);
   const limits = await loadLimits(ctx);
   const run = pLimit(Math.max(1, ctx.config.concurrency));
-  const settled = await Promise.allSettled([fetchDesoRegsoKey(ctx), ...tables.map((t) => fetchScbTable(ctx, t, limits, run))]);
+  const settled = await Promise.allSettled([fetchDesoRegsoKey(ctx), fetchDeso2025Key(ctx), ...tables.map((t) => fetchScbTable(ctx, t, limits, run))]);
   const errors = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as unknown] : []));
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) {
@@ -98,7 +99,7 @@ export async function fetchScbTable(ctx: FetchContext, table: ScbTable, limits: 
   const dataPath = `/tables/${encodeURIComponent(tableId)}/data?lang=${LANG}&outputFormat=json-stat2`;
   // The parts of one table go live together: a refetch replaces all of them or none.
   const batch: StagedRaw[] = [];
-  const answers = await Promise.all(parts.map((part) => run(() => fetchPart(ctx, table, tableId, dataPath, part, batch))));
+  const answers = (await Promise.all(parts.map((part) => fetchSplitting(ctx, table, tableId, dataPath, part, batch, run)))).flat();
   await commitRaw(batch);
   answers.forEach(keep);
   const cells = answers.reduce((n, a) => n + a.data.length, 0);
@@ -110,6 +111,32 @@ export async function fetchScbTable(ctx: FetchContext, table: ScbTable, limits: 
   }
   log(`scb ${table.key} (${tableId}): ${cells} cells (${cells - present} missing) in ${parts.length} request(s)`);
   return {id: dataset, source: "scb", files, rows: cells};
+}
+
+/**
+ * One part, split further along Region when the server says it has too many cells: PxAPI-2.yml answers 403
+ * for that, the reference server and our simulator 400 "Too many cells selected" (a /config that
+ * understates the limit must not stop the run).
+ */
+type PartAnswer = {data: ScbCell[]; meta: RawMeta; reused: boolean; file: string};
+
+async function fetchSplitting(ctx: FetchContext, table: ScbTable, tableId: string, path: string, part: Selection, batch: StagedRaw[], run: LimitFunction): Promise<PartAnswer[]> {
+  try {
+    return [await run(() => fetchPart(ctx, table, tableId, path, part, batch))];
+  } catch (e) {
+    const tooMany = e instanceof HttpError && (e.status === 403 || (e.status === 400 && /too many cells/i.test(e.message)));
+    if (!tooMany) throw e;
+    const region = part.find((s) => s.variableCode === "Region")!;
+    if (region.valueCodes.length < 2) {
+      throw new PipelineError((e as HttpError).origin, `table ${tableId} (${table.key}): HTTP ${(e as HttpError).status}, too many cells even for one region (${cellCount(part)} cells)`, {cause: e});
+    }
+    const half = Math.ceil(region.valueCodes.length / 2);
+    const halves = [region.valueCodes.slice(0, half), region.valueCodes.slice(half)].map((codes) =>
+      part.map((s) => (s === region ? {variableCode: "Region", valueCodes: codes} : s))
+    );
+    warn(`scb ${table.key}: the server refused ${cellCount(part)} cells (HTTP ${(e as HttpError).status}); splitting the request in two`);
+    return (await Promise.all(halves.map((h): Promise<PartAnswer[]> => fetchSplitting(ctx, table, tableId, path, h, batch, run)))).flat();
+  }
 }
 
 /** POST one part of the selection; the answer is checked cell by cell inside the retry loop. */

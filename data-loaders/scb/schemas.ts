@@ -66,9 +66,11 @@ export type JsonStatDimension = z.infer<typeof JsonStatDimension>;
 const jsonStatBase = {
   version: z.literal("2.0"),
   class: z.literal("dataset"),
-  label: z.string(),
-  source: z.string(),
-  updated: z.string(),
+  // Tolerated null or absent: PxAPI-2.yml (PxTools/PxApiSpecs) lists label, source and updated among the
+  // dataset's optional fields; we only show them, never compute with them.
+  label: z.string().nullish(),
+  source: z.string().nullish(),
+  updated: z.string().nullish(),
   id: z.array(z.string()).min(1),
   size: z.array(z.number().int().nonnegative()).min(1),
   dimension: z.record(z.string(), JsonStatDimension),
@@ -76,7 +78,8 @@ const jsonStatBase = {
 };
 
 /** GET /tables/{id}/metadata: a json-stat2 dataset without values. */
-export const ScbMetadata = z.looseObject({...jsonStatBase, value: z.array(z.unknown()).max(0).optional()});
+// `value` may be null or absent in a metadata answer (PxAPI-2.yml: `value: nullable`); SCB sends [] (TAB6471_metadata.json).
+export const ScbMetadata = z.looseObject({...jsonStatBase, value: z.array(z.unknown()).max(0).nullish()});
 export type ScbMetadata = z.infer<typeof ScbMetadata>;
 
 /** POST /tables/{id}/data?outputFormat=json-stat2: row-major values, missing cells null plus a status marker. */

@@ -6,7 +6,7 @@ export default defineScbTable({
   table: {id: "TAB6574"},
   regions: ["deso"],
   classification: {variable: "Alder", values: {all: true}},
-  fixed: KON_TOTAL,
+  totals: KON_TOTAL,
   contents: {codes: ["000007Y7"]},
   plausible: {min: 0},
   optional: false,

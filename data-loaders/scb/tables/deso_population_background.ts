@@ -6,7 +6,7 @@ export default defineScbTable({
   table: {id: "TAB6571"},
   regions: ["deso"],
   classification: {variable: "UtlBakgrund", values: {all: true}},
-  fixed: KON_TOTAL,
+  totals: KON_TOTAL,
   plausible: {min: 0},
   optional: false,
   publisher: SCB_PUBLISHER,

@@ -6,7 +6,7 @@ export default defineScbTable({
   table: {id: "TAB6572"},
   regions: ["regso"],
   classification: {variable: "Fodelseregion", values: {all: true}},
-  fixed: KON_TOTAL,
+  totals: KON_TOTAL,
   plausible: {min: 0},
   optional: false,
   publisher: SCB_PUBLISHER,
