@@ -103,3 +103,13 @@ export function categoryCodes(cat: JsonStatCategory): string[] {
     .sort((a, b) => a[1] - b[1])
     .map(([code]) => code);
 }
+
+/** GET /codeLists/{id}: a valueset or aggregation (PxAPI-2.yml CodeListResponse; agg_Ålder10årJ.json). Not used by the pipeline yet. */
+export const ScbCodelist = z.looseObject({
+  id: z.string().min(1),
+  label: z.string(),
+  type: z.enum(["Aggregation", "Valueset"]),
+  elimination: z.boolean().optional(),
+  values: z.array(z.looseObject({code: z.string().min(1), label: z.string(), valueMap: z.array(z.string()).optional()})).min(1)
+});
+export type ScbCodelist = z.infer<typeof ScbCodelist>;
