@@ -19,7 +19,7 @@ import {publishIndicators, refreshBulkZip} from "./publish/index.js";
 import {computeIndicators} from "../indicators/compute.js";
 import {GOALS, OVERALL_GOAL, VISION} from "../indicators/goals.js";
 import {INDICATORS} from "../indicators/index.js";
-import {createContext, type FetchContext} from "./lib/fetcher.js";
+import {createContext, settleAll, type FetchContext} from "./lib/fetcher.js";
 import {loadConfig, PROJECT_ROOT, type PipelineConfig, type RateSpec} from "./lib/config.js";
 import {log, warn} from "./lib/log.js";
 import {recoverRaw} from "./lib/raw-cache.js";
@@ -228,7 +228,7 @@ async function fetchAll(config: PipelineConfig, opts: RunOptions, contexts: Fetc
   const scbOnly = opts.only.filter((o) => o.startsWith("scb:")).map((o) => o.slice(4));
   const scbRest = scbOnly.length ? ALL_SCB_KEYS.filter((k) => !scbOnly.includes(k)) : [];
   // The two APIs are independent hosts: fetch them concurrently (each context has its own limiter).
-  const [kolada, scb, scbCached] = await Promise.all([
+  const [kolada, scb, scbCached] = await settleAll<FetchedDataset[]>([
     fetchKolada(ctxFor("kolada"), {scope: opts.scope, kpis: KOLADA_KPIS}),
     fetchScb(ctxFor("scb"), scbOnly.length ? {only: scbOnly} : {}),
     scbRest.length ? fetchScb(ctxFor("scb-cached"), {only: scbRest}) : Promise.resolve([])

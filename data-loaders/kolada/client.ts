@@ -6,7 +6,7 @@
 import pLimit from "p-limit";
 import type {z} from "zod";
 import {CompletenessError, PipelineError, type ErrorOrigin} from "../lib/errors.js";
-import {getRaw, type FetchContext} from "../lib/fetcher.js";
+import {getRaw, settleAll, type FetchContext} from "../lib/fetcher.js";
 import {parseJsonBody} from "../lib/http.js";
 import {progress, warn} from "../lib/log.js";
 import {commitRaw, rawPath, requestKey, type StagedRaw} from "../lib/raw-cache.js";
@@ -164,21 +164,22 @@ export async function fetchKolada(ctx: FetchContext, opts: FetchKoladaOptions): 
     chunk(areaIds, MAX_IDS_PER_SEGMENT).map((a) => ({kpis: k, areas: a, path: `/data/kpi/${k.join(",")}/municipality/${a.join(",")}`}))
   );
   const bar = progress("kolada values", series.length);
-  const [kpiLists, valueLists] = await failFast(
-    Promise.all([
-      Promise.all(kpiChunks.map((k) => limit(() => fetchPages(ctx, "kpi", `/kpi/${k.join(",")}`, pageParser(KoladaKpiPage))))),
-      Promise.all(
-        series.map((s) =>
-          limit(() =>
-            fetchPages(ctx, "values", s.path, valuesParser(s.kpis, s.areas), (hasNext) => {
-              if (hasNext) bar.addTotal(1);
-              bar.tick();
-            })
-          )
+  // Every request settles before a failure is thrown: no page commit is left in flight.
+  const kpiLists$ = settleAll(kpiChunks.map((k) => failFast(limit(() => fetchPages(ctx, "kpi", `/kpi/${k.join(",")}`, pageParser(KoladaKpiPage))))));
+  const valueLists$ = settleAll(
+    series.map((s) =>
+      failFast(
+        limit(() =>
+          fetchPages(ctx, "values", s.path, valuesParser(s.kpis, s.areas), (hasNext) => {
+            if (hasNext) bar.addTotal(1);
+            bar.tick();
+          })
         )
       )
-    ])
-  ).finally(() => bar.stop());
+    )
+  );
+  await settleAll<unknown>([kpiLists$, valueLists$]).finally(() => bar.stop());
+  const [kpiLists, valueLists] = [await kpiLists$, await valueLists$];
 
   const kpis = kpiLists.flatMap((l) => l.pages.flatMap((p) => p.values));
   const failures: {message: string; urls: string[]}[] = [];

@@ -8,7 +8,7 @@ with
     select unnest("values") as r
     from read_json(
       $files,
-      format = 'auto',
+      format = 'unstructured',  -- one JSON document per raw file; 'auto' also probes for newline-delimited records, and a body ending in whitespace then ran out of memory under the 300 MB limit (3 of 8 runs)
       maximum_object_size = 33554432,
       columns = {
         "values": 'STRUCT(kpi VARCHAR, municipality VARCHAR, period INTEGER, "values" STRUCT(gender VARCHAR, count INTEGER, status VARCHAR, value DOUBLE, isdeleted BOOLEAN)[])[]'

@@ -111,3 +111,14 @@ export async function getRaw<T>(
   } else meta = written;
   return {data: res.data, meta, reused: false};
 }
+
+/**
+ * Like Promise.all, but rejects only after every promise settled: when a run fails, no request or raw-file
+ * commit of it is still in flight (a later run would otherwise meet its half-done writes).
+ */
+export async function settleAll<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+}

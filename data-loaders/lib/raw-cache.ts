@@ -96,7 +96,7 @@ export async function recoverRaw(rawDir: string): Promise<{finished: number; rem
   const entries = await readdir(rawDir, {recursive: true, withFileTypes: true});
   const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
   let finished = 0;
-  for (const journal of files.filter((f) => basename(f).startsWith(JOURNAL_PREFIX) && f.endsWith(".json"))) {
+  for (const journal of files.filter((f) => basename(f).startsWith(JOURNAL_PREFIX) && f.endsWith(".json") && existsSync(f))) {
     const renames = z.array(z.tuple([z.string(), z.string()])).parse(JSON.parse(await readFile(journal, "utf8")));
     for (const [from, to] of renames) {
       if (existsSync(from)) {

@@ -8,7 +8,7 @@ import pLimit, {type LimitFunction} from "p-limit";
 import type {z} from "zod";
 import type {RateSpec} from "../lib/config.js";
 import {CompletenessError, HttpError, PipelineError, type ErrorOrigin} from "../lib/errors.js";
-import {getRaw, type FetchContext} from "../lib/fetcher.js";
+import {getRaw, settleAll, type FetchContext} from "../lib/fetcher.js";
 import {parseJsonBody} from "../lib/http.js";
 import {log, warn} from "../lib/log.js";
 import {RateLimiter} from "../lib/rate-limit.js";
@@ -99,7 +99,7 @@ export async function fetchScbTable(ctx: FetchContext, table: ScbTable, limits: 
   const dataPath = `/tables/${encodeURIComponent(tableId)}/data?lang=${LANG}&outputFormat=json-stat2`;
   // The parts of one table go live together: a refetch replaces all of them or none.
   const batch: StagedRaw[] = [];
-  const answers = (await Promise.all(parts.map((part) => fetchSplitting(ctx, table, tableId, dataPath, part, batch, run)))).flat();
+  const answers = (await settleAll(parts.map((part) => fetchSplitting(ctx, table, tableId, dataPath, part, batch, run)))).flat();
   await commitRaw(batch);
   answers.forEach(keep);
   const cells = answers.reduce((n, a) => n + a.data.length, 0);
@@ -135,7 +135,7 @@ async function fetchSplitting(ctx: FetchContext, table: ScbTable, tableId: strin
       part.map((s) => (s === region ? {variableCode: "Region", valueCodes: codes} : s))
     );
     warn(`scb ${table.key}: the server refused ${cellCount(part)} cells (HTTP ${(e as HttpError).status}); splitting the request in two`);
-    return (await Promise.all(halves.map((h): Promise<PartAnswer[]> => fetchSplitting(ctx, table, tableId, path, h, batch, run)))).flat();
+    return (await settleAll(halves.map((h): Promise<PartAnswer[]> => fetchSplitting(ctx, table, tableId, path, h, batch, run)))).flat();
   }
 }
 
