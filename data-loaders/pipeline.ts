@@ -228,7 +228,7 @@ async function fetchAll(config: PipelineConfig, opts: RunOptions, contexts: Fetc
   const scbOnly = opts.only.filter((o) => o.startsWith("scb:")).map((o) => o.slice(4));
   const scbRest = scbOnly.length ? ALL_SCB_KEYS.filter((k) => !scbOnly.includes(k)) : [];
   // The two APIs are independent hosts: fetch them concurrently (each context has its own limiter).
-  const [kolada, scb, scbCached] = await settleAll<FetchedDataset[]>([
+  const [kolada = [], scb = [], scbCached = []] = await settleAll<FetchedDataset[]>([
     fetchKolada(ctxFor("kolada"), {scope: opts.scope, kpis: KOLADA_KPIS}),
     fetchScb(ctxFor("scb"), scbOnly.length ? {only: scbOnly} : {}),
     scbRest.length ? fetchScb(ctxFor("scb-cached"), {only: scbRest}) : Promise.resolve([])
