@@ -66,7 +66,8 @@ describe("pipeline over the simulator", () => {
     const [sa, sb] = [await stagedSnapshot(a.dataDir), await stagedSnapshot(b.dataDir)];
     expect(sb).toEqual(sa);
     expect(Number(sa.stg_kolada__values!.split(":")[0])).toBeGreaterThan(50_000);
-  });
+    // Two full runs, one through injected faults: generous on a busy 2-core CI machine.
+  }, 240_000);
 
   it("reuses the raw layer on a re-run (no network) and reports no changes", async () => {
     const a = cfg(clean, "clean");
@@ -123,5 +124,6 @@ describe("pipeline command line", () => {
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(/usage: npm run pipeline/);
     }
-  });
+    // Five tsx process starts: slow on a loaded machine, never wrong.
+  }, 180_000);
 });

@@ -104,7 +104,7 @@ describe("SCB client against the simulator", () => {
   });
 
   it("fetches every table plus the DeSO→RegSO key and stages them", async () => {
-    expect(baseline.datasets.map((d) => d.id).sort()).toEqual(["reference:deso_regso_key", ...SCB_TABLES.map((t) => `scb:${t.key}`)].sort());
+    expect(baseline.datasets.map((d) => d.id).sort()).toEqual(["reference:deso2025_deso2018_key", "reference:deso_regso_key", ...SCB_TABLES.map((t) => `scb:${t.key}`)].sort());
     const counts = await query<{t: string; n: number}>(
       baseline.conn,
       STG_TABLES.map((t) => `select '${t}' as t, count(*)::INTEGER as n from ${t}`).join(" union all ") + " order by t"
@@ -191,7 +191,7 @@ describe("SCB client against the simulator", () => {
 
   it("gives a non-retried HttpError naming the URL for a bad value code (400) and an unknown table (404)", async () => {
     const ctx = createContext(loadConfig({dataDir: await tempDir(), scbBase: base.scb}));
-    const badKon = defineScbTable({...birthregion, fixed: {Kon: {codes: ["9"]}}});
+    const badKon = defineScbTable({...birthregion, totals: [], fixed: {Kon: {codes: ["9"]}}});
     const e400 = (await rejection(fetchScbTable(ctx, badKon, {maxDataCells: 150_000}))) as HttpError;
     expect(e400).toBeInstanceOf(HttpError);
     expect(e400.status).toBe(400);
