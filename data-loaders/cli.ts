@@ -9,7 +9,7 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    await runPipeline(opts);
+    await runPipeline({...opts, handleSignals: true});
   } catch (e) {
     process.stderr.write(`\npipeline failed: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 1;

@@ -1,11 +1,12 @@
 /**
- * The pipeline: fetch → stage → indicators → publish. Nothing live changes until everything
- * passed: the warehouse is built in a temporary file and the published files in a temporary
- * directory; both are renamed into place at the very end.
+ * The pipeline: fetch → stage → indicators → publish. One run per data directory (a lock file).
+ * Nothing live changes until everything passed: the warehouse is built in a temporary file and the
+ * published files in a temporary directory; both, with last-run.json, are swapped into place in one
+ * undoable step at the very end (lib/swap.ts). Leftovers of crashed runs are cleaned up first.
  */
-import {existsSync} from "node:fs";
-import {mkdir, rename, rm, writeFile, readdir} from "node:fs/promises";
-import {join, relative} from "node:path";
+import {mkdirSync, rmSync, writeFileSync} from "node:fs";
+import {mkdir, rm, writeFile, readdir, rename} from "node:fs/promises";
+import {basename, dirname, join, relative} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {KOLADA_KPIS} from "./kolada/kpis.js";
 import {fetchKolada} from "./kolada/client.js";
@@ -26,11 +27,16 @@ import {computeIndicators} from "../indicators/compute.js";
 import {computeAreas} from "../indicators/omraden/compute.js";
 import {GOALS, OVERALL_GOAL, VISION} from "../indicators/goals.js";
 import {INDICATORS} from "../indicators/index.js";
-import {createContext, type FetchContext} from "./lib/fetcher.js";
-import {loadConfig, PROJECT_ROOT, type PipelineConfig} from "./lib/config.js";
-import {log} from "./lib/log.js";
+import {createContext, settleAll, type FetchContext} from "./lib/fetcher.js";
+import {loadConfig, PROJECT_ROOT, type PipelineConfig, type RateSpec} from "./lib/config.js";
+import {log, warn} from "./lib/log.js";
+import {recoverRaw} from "./lib/raw-cache.js";
+import {CheckError} from "./lib/errors.js";
+import {checkPlausibility, describeDrop} from "./plausibility/check.js";
+import {acquireLock, type RunLock} from "./lib/run-lock.js";
+import {recoverSwap, removeLeftovers, swapInto, type SwapHook} from "./lib/swap.js";
 import type {FetchedDataset, Scope} from "./lib/types.js";
-import {attachPrevious, beginWarehouse, type WarehouseBuild} from "./warehouse.js";
+import {attachPrevious, beginWarehouse, warehousePath, type WarehouseBuild} from "./warehouse.js";
 import {compareWithPrevious, formatReport, indicatorChanges, previousRetrieved, summarizeTables, type RunReport} from "./report.js";
 import type {RunNews} from "../indicators/report/input.js";
 
@@ -48,11 +54,19 @@ export interface RunOptions {
   config?: PipelineConfig;
   /** Backoff base for retries (tests shorten it). */
   retryBaseMs?: number;
+  /** --scb-rate: our own SCB call limit (overrides the config's). */
+  scbRate?: RateSpec;
+  /** --accept-coverage-drop: publish although series lost areas or years (recorded in the report). */
+  acceptCoverageDrop?: boolean;
+  /** The CLI: on SIGINT/SIGTERM write the report, clean up and exit (tests call runPipeline without it). */
+  handleSignals?: boolean;
+  /** Tests only: called before each rename of the final swap (throw to simulate a failing disk). */
+  swapHook?: SwapHook;
 }
 
 /** Run the pipeline; returns the report (also written to data/runs/). Throws after reporting a failure. */
 export async function runPipeline(opts: RunOptions): Promise<RunReport> {
-  const config = opts.config ?? loadConfig();
+  const config = {...(opts.config ?? loadConfig()), ...(opts.scbRate ? {scbRate: opts.scbRate} : {})};
   const started = new Date();
   const report: RunReport = {
     run_id: started.toISOString().replace(/[:.]/g, "-"),
@@ -82,13 +96,44 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
   const contexts: FetchContext[] = [];
   let build: WarehouseBuild | undefined;
   let pubTmp: string | undefined;
+  let lock: RunLock | undefined;
+  const finalize = () => {
+    for (const c of contexts.splice(0)) {
+      report.requests.network += c.stats.requests;
+      report.requests.attempts += c.stats.attempts;
+      report.requests.reused_raw_files += c.stats.reused;
+      report.requests.bytes += c.stats.bytes;
+    }
+    report.finished_at = new Date().toISOString();
+    report.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+  };
+  // An interrupted run still reports: the handler runs synchronously and exits.
+  const onSignal = (signal: NodeJS.Signals) => {
+    report.error = `interrupted by ${signal}`;
+    finalize();
+    try {
+      writeReportSync(config.dataDir, report);
+      if (build) for (const f of [build.tmpPath, `${build.tmpPath}.wal`]) rmSync(f, {force: true});
+      if (pubTmp) rmSync(pubTmp, {recursive: true, force: true});
+      recoverSwap(config.dataDir);
+    } finally {
+      lock?.release();
+      process.stderr.write(`\npipeline interrupted by ${signal}; report written to ${join(config.dataDir, "runs", `${report.run_id}.json`)}\n`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }
+  };
+  // A second run on the same data directory refuses here, before touching anything.
+  lock = acquireLock(config.dataDir, opts.command);
+  if (opts.handleSignals) for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, onSignal);
   try {
+    report.recovered = await recover(config, lock);
     const datasets = await time("fetch", () => fetchAll(config, opts, contexts));
     report.datasets = datasets.map((d) => ({id: d.id, files: d.files.length, rows: d.rows, reused: d.files.filter((f) => f.reused).length}));
     if (opts.command !== "fetch") {
       build = await beginWarehouse(config.dataDir);
       const conn = build.conn;
       await time("stage", () => stageAll(conn, datasets, opts.scope, config));
+      await time("plausibility", () => plausibility(conn, datasets, config, opts, report));
       if (opts.command === "all") {
         for (const stage of LATER_STAGES) {
           await time(stage.name, () => stage.run(conn, {scope: opts.scope, config}));
@@ -106,32 +151,74 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
         report.changes = await compareWithPrevious(conn);
         await conn.run("DETACH prev");
       }
-      // Everything passed: swap the published files, then the warehouse.
-      if (pubTmp) await swapDir(pubTmp, config.publishDir);
-      pubTmp = undefined;
-      await build.commit();
+      await build.finish();
+      // Everything passed: warehouse, published files and last-run.json go live in one undoable step.
+      report.ok = true;
+      finalize();
+      const lastRunTmp = join(config.dataDir, `last-run.json.${process.pid}.new`);
+      await writeFile(lastRunTmp, JSON.stringify(report, null, 2));
+      const items = [
+        {fresh: build.tmpPath, live: warehousePath(config.dataDir)},
+        ...(pubTmp ? [{fresh: pubTmp, live: config.publishDir}] : []),
+        {fresh: lastRunTmp, live: join(config.dataDir, "last-run.json")}
+      ];
+      let swap;
+      try {
+        swap = swapInto(config.dataDir, items, opts.swapHook);
+      } catch (e) {
+        report.ok = false;
+        await rm(lastRunTmp, {force: true});
+        throw e;
+      }
       build = undefined;
+      pubTmp = undefined;
+      swap.done();
       if (opts.command === "all") await clearFrameworkCache();
+    } else {
+      report.ok = true;
+      finalize();
+      const tmp = join(config.dataDir, `last-run.json.${process.pid}.new`);
+      await writeFile(tmp, JSON.stringify(report, null, 2));
+      await rename(tmp, join(config.dataDir, "last-run.json"));
     }
-    report.ok = true;
   } catch (e) {
+    report.ok = false;
     report.error = e instanceof Error ? e.message : String(e);
     throw e;
   } finally {
-    if (build) await build.abort();
-    if (pubTmp) await rm(pubTmp, {recursive: true, force: true});
-    for (const c of contexts) {
-      report.requests.network += c.stats.requests;
-      report.requests.attempts += c.stats.attempts;
-      report.requests.reused_raw_files += c.stats.reused;
-      report.requests.bytes += c.stats.bytes;
+    if (opts.handleSignals) for (const sig of ["SIGINT", "SIGTERM"] as const) process.off(sig, onSignal);
+    try {
+      if (build) await build.abort();
+      if (pubTmp) await rm(pubTmp, {recursive: true, force: true});
+      finalize();
+      await writeReport(config.dataDir, report);
+      log(formatReport(report));
+    } finally {
+      lock.release();
     }
-    report.finished_at = new Date().toISOString();
-    report.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
-    await writeReport(config.dataDir, report);
-    log(formatReport(report));
   }
   return report;
+}
+
+/** Under the lock, before anything reads: undo a half-done swap, finish or drop half-written raw files, remove temp files. */
+async function recover(config: PipelineConfig, lock: RunLock): Promise<NonNullable<RunReport["recovered"]>> {
+  const swap = recoverSwap(config.dataDir);
+  const raw = await recoverRaw(join(config.dataDir, "raw"));
+  const removed = [
+    ...removeLeftovers(warehousePath(config.dataDir)),
+    ...removeLeftovers(join(config.dataDir, "last-run.json")),
+    ...removeLeftovers(config.publishDir)
+  ];
+  const out = {
+    stale_lock: lock.tookOver,
+    undid_swap: swap,
+    raw_commits_finished: raw.finished,
+    temp_files_removed: removed.length + raw.removed
+  };
+  if (lock.tookOver) warn(`took over the stale lock of pid ${lock.tookOver.pid} (started ${lock.tookOver.started_at}), which no longer runs`);
+  if (swap) warn("undid the half-done swap of a crashed run: the live files are those of the last good run");
+  if (out.temp_files_removed) log(`removed ${out.temp_files_removed} temporary file(s) left by crashed runs`);
+  return out;
 }
 
 /** Fetch every source; sources outside --only are read from the raw layer (offline). */
@@ -153,17 +240,36 @@ async function fetchAll(config: PipelineConfig, opts: RunOptions, contexts: Fetc
   const scbRest = scbOnly.length ? ALL_SCB_KEYS.filter((k) => !scbOnly.includes(k)) : [];
   // The two APIs are independent hosts: fetch them concurrently (each context has its own limiter).
   const koladaCtx = ctxFor("kolada");
-  const [kolada, structural, scb, scbCached, geodata] = await Promise.all([
+  // settleAll: a failed run waits for every request in flight before it fails (nothing writes after the error).
+  const [kolada, structural, scb, scbCached, geodata] = await settleAll<FetchedDataset[]>([
     fetchKolada(koladaCtx, {scope: opts.scope, kpis: KOLADA_KPIS}),
-    fetchStructural(koladaCtx),
+    fetchStructural(koladaCtx).then((d) => [d]),
     fetchScb(ctxFor("scb"), scbOnly.length ? {only: scbOnly} : {}),
     scbRest.length ? fetchScb(ctxFor("scb-cached"), {only: scbRest}) : Promise.resolve([]),
     fetchDesoBoundaries(ctxFor("geodata"))
   ]);
   // The DeSO→RegSO key comes with every fetchScb call: keep one copy.
   const seen = new Set<string>();
-  const scbAll = [...scb, ...scbCached].filter((d) => (seen.has(d.id) ? false : (seen.add(d.id), true)));
-  return [...kolada, structural, ...scbAll, ...geodata];
+  const scbAll = [...scb!, ...scbCached!].filter((d) => (seen.has(d.id) ? false : (seen.add(d.id), true)));
+  return [...kolada!, ...structural!, ...scbAll, ...geodata!];
+}
+
+/** The warehouse boundary: every fetched series is plausible, or the run stops with every failure listed. */
+async function plausibility(conn: DuckDBConnection, datasets: FetchedDataset[], config: PipelineConfig, opts: RunOptions, report: RunReport): Promise<void> {
+  const prev = await attachPrevious(conn, config.dataDir);
+  let result;
+  try {
+    result = await checkPlausibility(conn, datasets, {prev});
+  } finally {
+    if (prev) await conn.run("DETACH prev");
+  }
+  const drops = result.coverageDrops.map(describeDrop);
+  report.coverage_drops = {drops, accepted: Boolean(opts.acceptCoverageDrop)};
+  const failures = [...result.failures];
+  if (drops.length && !opts.acceptCoverageDrop) {
+    failures.push(...drops.map((d) => `${d} (a sharp drop in coverage: if it is real, run again with --accept-coverage-drop; the report records it)`));
+  } else if (drops.length) for (const d of drops) warn(`accepted coverage drop: ${d}`);
+  if (failures.length) throw new CheckError(failures.map((f) => `plausibility: ${f}`));
 }
 
 /** Load every dataset into the staging tables and record the provenance of each raw file. */
@@ -255,14 +361,6 @@ async function countFiles(dir: string): Promise<number> {
   return n;
 }
 
-/** Replace `live` by `fresh` with renames only (the old copy is removed after the swap). */
-async function swapDir(fresh: string, live: string): Promise<void> {
-  const old = `${live}.${process.pid}.old`;
-  if (existsSync(live)) await rename(live, old);
-  await rename(fresh, live);
-  await rm(old, {recursive: true, force: true});
-}
-
 /** Framework re-runs a loader only when the loader file changes: drop its cache after new data. */
 async function clearFrameworkCache(): Promise<void> {
   await rm(join(PROJECT_ROOT, "src", ".observablehq", "cache"), {recursive: true, force: true});
@@ -271,7 +369,11 @@ async function clearFrameworkCache(): Promise<void> {
 async function writeReport(dataDir: string, report: RunReport): Promise<void> {
   const dir = join(dataDir, "runs");
   await mkdir(dir, {recursive: true});
-  const text = JSON.stringify(report, null, 2);
-  await writeFile(join(dir, `${report.run_id}.json`), text);
-  if (report.ok) await writeFile(join(dataDir, "last-run.json"), text);
+  await writeFile(join(dir, `${report.run_id}.json`), JSON.stringify(report, null, 2));
+}
+
+function writeReportSync(dataDir: string, report: RunReport): void {
+  const dir = join(dataDir, "runs");
+  mkdirSync(dir, {recursive: true});
+  writeFileSync(join(dir, `${report.run_id}.json`), JSON.stringify(report, null, 2));
 }

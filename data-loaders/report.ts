@@ -40,6 +40,10 @@ export interface RunReport {
   peak_rss_after_mb: Record<string, number>;
   published_files?: number;
   peak_rss_mb: number;
+  /** Series that lost areas or years since the last run, and whether --accept-coverage-drop let them through. */
+  coverage_drops?: {drops: string[]; accepted: boolean};
+  /** What this run cleaned up after crashed runs before it started. */
+  recovered?: {stale_lock: {pid: number; started_at: string} | null; undid_swap: boolean; raw_commits_finished: number; temp_files_removed: number};
 }
 
 /** Row, year and area counts of every stg_/mart_ table in the warehouse. */

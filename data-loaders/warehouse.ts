@@ -1,10 +1,10 @@
 /**
- * The warehouse file and its atomic replacement: a new warehouse is built in a temporary file
- * next to the old one and renamed into place only after every stage and check passed, so after
- * any failure the previous warehouse is byte-identical.
+ * The warehouse file: a new warehouse is built in a temporary file next to the old one and swapped
+ * into place together with the published files (lib/swap.ts) only after every stage and check passed,
+ * so after any failure the previous warehouse is byte-identical.
  */
 import {existsSync} from "node:fs";
-import {mkdir, readFile, rename, rm} from "node:fs/promises";
+import {mkdir, readFile, rm} from "node:fs/promises";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {openDb} from "./lib/duckdb.js";
@@ -17,8 +17,8 @@ export function warehousePath(dataDir: string): string {
 export interface WarehouseBuild {
   conn: DuckDBConnection;
   tmpPath: string;
-  /** Close and rename into place (the only way the live warehouse changes). */
-  commit(): Promise<void>;
+  /** Checkpoint and close: the temporary file is then complete, ready to be swapped into place (lib/swap.ts). */
+  finish(): Promise<void>;
   /** Close and delete the temporary file; the live warehouse is untouched. */
   abort(): Promise<void>;
 }
@@ -47,11 +47,10 @@ export async function beginWarehouse(dataDir: string): Promise<WarehouseBuild> {
   return {
     conn: db.conn,
     tmpPath,
-    commit: async () => {
+    finish: async () => {
       await db.conn.run("CHECKPOINT");
       close();
       await rm(`${tmpPath}.wal`, {force: true});
-      await rename(tmpPath, live);
     },
     abort: async () => {
       close();

@@ -179,6 +179,10 @@ function declarationFailures(indicators: Indicator[]): string[] {
     }
     const r = ind.checks.range;
     if (r && r[0] > r[1]) out.push(`${where}: checks.range [${r[0]}, ${r[1]}] is empty`);
+    // A level row is not a gap row: [−100, 100] on a share would let a −5 % level through.
+    if (r && r[0] < 0 && ind.groups.includes("gap")) {
+      out.push(`${where}: checks.range [${r[0]}, ${r[1]}] is the level rows' range; gap rows get ±(max − min) by themselves, so declare the levels' range (e.g. [0, 100])`);
+    }
     const y = ind.checks.expect_years;
     if (y && y[0] > y[1]) out.push(`${where}: checks.expect_years [${y[0]}, ${y[1]}] is empty`);
   }

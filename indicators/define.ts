@@ -102,7 +102,7 @@ export const IndicatorSpec = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])),
   checks: z
     .object({
-      /** Inclusive bounds every non-null value must lie within. */
+      /** Inclusive bounds of the level rows (a share: [0, 100]); gap rows are checked against ±(max − min). */
       range: z.tuple([z.number(), z.number()]).optional(),
       /** Areas that must have at least one value (Kolada ids). */
       expect_areas: z.array(z.string()).optional(),

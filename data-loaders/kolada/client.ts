@@ -6,10 +6,10 @@
 import pLimit from "p-limit";
 import type {z} from "zod";
 import {CompletenessError, PipelineError, type ErrorOrigin} from "../lib/errors.js";
-import {getRaw, type FetchContext} from "../lib/fetcher.js";
+import {getRaw, settleAll, type FetchContext} from "../lib/fetcher.js";
 import {parseJsonBody} from "../lib/http.js";
 import {progress, warn} from "../lib/log.js";
-import {rawPath, requestKey} from "../lib/raw-cache.js";
+import {commitRaw, rawPath, requestKey, type StagedRaw} from "../lib/raw-cache.js";
 import type {FetchedDataset, RawFileRef, Scope} from "../lib/types.js";
 import {validate} from "../lib/validate.js";
 import {KOLADA_COUNTRY, KOLADA_COUNTY, selectAreaIds} from "./areas.js";
@@ -70,10 +70,12 @@ export async function fetchPages<P extends {next_url?: string | null | undefined
   const pages: P[] = [];
   const files: RawFileRef[] = [];
   let url = first;
+  // The pages of one series go live together (all old or all new), never mixed from two fetches.
+  const batch: StagedRaw[] = [];
   for (let n = 1; ; n++) {
     const origin = {source: "kolada", dataset: `kolada:${dataset}`, url};
     const file = rawPath(ctx.config.dataDir, "kolada", dataset, `${key}-p${String(n).padStart(4, "0")}.json`);
-    const {data, meta, reused} = await getRaw(ctx, {origin, file, publisher: KOLADA_PUBLISHER, licence: KOLADA_LICENCE}, parse);
+    const {data, meta, reused} = await getRaw(ctx, {origin, file, publisher: KOLADA_PUBLISHER, licence: KOLADA_LICENCE, batch}, parse);
     pages.push(data);
     files.push({file, url: meta.url, fetched_at: meta.fetched_at, sha256: meta.sha256, publisher: meta.publisher, licence: meta.licence, reused});
     const next = data.next_url;
@@ -85,6 +87,7 @@ export async function fetchPages<P extends {next_url?: string | null | undefined
     }
     url = nextUrl;
   }
+  await commitRaw(batch);
   return {pages, files, url: first};
 }
 
@@ -121,7 +124,7 @@ function valuesParser(kpis: readonly string[], areas: readonly string[]): PagePa
         throw new PipelineError(origin, `row $.values[${i}] is for KPI ${row.kpi} / area ${row.municipality}, which this request did not ask for`);
       }
       out.values += row.values.length;
-      if (row.values.some((v) => !v.isdeleted)) {
+      if (row.values.some((v) => v.isdeleted !== true)) {
         out.kpis.add(row.kpi);
         out.areas.add(row.municipality);
       }
@@ -161,21 +164,22 @@ export async function fetchKolada(ctx: FetchContext, opts: FetchKoladaOptions): 
     chunk(areaIds, MAX_IDS_PER_SEGMENT).map((a) => ({kpis: k, areas: a, path: `/data/kpi/${k.join(",")}/municipality/${a.join(",")}`}))
   );
   const bar = progress("kolada values", series.length);
-  const [kpiLists, valueLists] = await failFast(
-    Promise.all([
-      Promise.all(kpiChunks.map((k) => limit(() => fetchPages(ctx, "kpi", `/kpi/${k.join(",")}`, pageParser(KoladaKpiPage))))),
-      Promise.all(
-        series.map((s) =>
-          limit(() =>
-            fetchPages(ctx, "values", s.path, valuesParser(s.kpis, s.areas), (hasNext) => {
-              if (hasNext) bar.addTotal(1);
-              bar.tick();
-            })
-          )
+  // Every request settles before a failure is thrown: no page commit is left in flight.
+  const kpiLists$ = settleAll(kpiChunks.map((k) => failFast(limit(() => fetchPages(ctx, "kpi", `/kpi/${k.join(",")}`, pageParser(KoladaKpiPage))))));
+  const valueLists$ = settleAll(
+    series.map((s) =>
+      failFast(
+        limit(() =>
+          fetchPages(ctx, "values", s.path, valuesParser(s.kpis, s.areas), (hasNext) => {
+            if (hasNext) bar.addTotal(1);
+            bar.tick();
+          })
         )
       )
-    ])
-  ).finally(() => bar.stop());
+    )
+  );
+  await settleAll<unknown>([kpiLists$, valueLists$]).finally(() => bar.stop());
+  const [kpiLists, valueLists] = [await kpiLists$, await valueLists$];
 
   const kpis = kpiLists.flatMap((l) => l.pages.flatMap((p) => p.values));
   const failures: {message: string; urls: string[]}[] = [];

@@ -10,7 +10,9 @@ export const KoladaValue = z.object({
   count: z.number().int(),
   status: z.string().nullable(),
   value: z.number().nullable(),
-  isdeleted: z.boolean()
+  // Tolerated absent (= not deleted): the v3 evidence is rKolada, which filters deleted rows only when an
+  // `isdeleted` field is present (../shared/reference/real-api/PROVENANCE.md); the v2 docs do not list it.
+  isdeleted: z.boolean().optional()
 });
 export type KoladaValue = z.infer<typeof KoladaValue>;
 
@@ -23,20 +25,25 @@ export const KoladaDataRow = z.object({
 });
 export type KoladaDataRow = z.infer<typeof KoladaDataRow>;
 
-/** KPI metadata as served by /kpi. */
+/**
+ * KPI metadata as served by /kpi. Strict on what we compute with (id, title); the other keys may be null or
+ * absent: the v2 docs (Hypergene-kolada-README-v2.rst) describe them as optional descriptive metadata, and in
+ * Kolada's own catalogue (../shared/data/raw/kolada-meta, rKolada's vignette) description, auspice,
+ * operating_area, perspective and the publication dates are null for many KPIs.
+ */
 export const KoladaKpi = z.object({
   id: z.string().min(1),
   title: z.string(),
-  description: z.string().nullable(),
-  is_divided_by_gender: z.boolean().nullable(),
-  municipality_type: z.string().nullable(),
-  auspice: z.string().nullable(),
-  operating_area: z.string().nullable(),
-  perspective: z.string().nullable(),
-  prel_publication_date: z.string().nullable(),
-  publication_date: z.string().nullable(),
-  publ_period: z.string().nullable(),
-  has_ou_data: z.boolean().nullable()
+  description: z.string().nullish(),
+  is_divided_by_gender: z.boolean().nullish(),
+  municipality_type: z.string().nullish(),
+  auspice: z.string().nullish(),
+  operating_area: z.string().nullish(),
+  perspective: z.string().nullish(),
+  prel_publication_date: z.string().nullish(),
+  publication_date: z.string().nullish(),
+  publ_period: z.string().nullish(),
+  has_ou_data: z.boolean().nullish()
 });
 export type KoladaKpi = z.infer<typeof KoladaKpi>;
 

@@ -5,7 +5,7 @@ insert into stg_areas
 with
   pages as (
     select unnest("values") as a
-    from read_json($files, format = 'auto', columns = {"values": 'STRUCT(id VARCHAR, title VARCHAR, type VARCHAR)[]'})
+    from read_json($files, format = 'unstructured', columns = {"values": 'STRUCT(id VARCHAR, title VARCHAR, type VARCHAR)[]'})
   ),
   renamed as (
     select a.id as area_code, a.title as name, a.type as kolada_type

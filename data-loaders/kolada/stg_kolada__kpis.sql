@@ -6,7 +6,7 @@ with
     select unnest("values") as k
     from read_json(
       $files,
-      format = 'auto',
+      format = 'unstructured',  -- one JSON document per file (see stg_kolada__values.sql)
       columns = {
         "values": 'STRUCT(id VARCHAR, title VARCHAR, description VARCHAR, is_divided_by_gender BOOLEAN, municipality_type VARCHAR, auspice VARCHAR, operating_area VARCHAR, perspective VARCHAR, prel_publication_date VARCHAR, publication_date VARCHAR, publ_period VARCHAR, has_ou_data BOOLEAN)[]'
       }

@@ -35,6 +35,23 @@ export interface PipelineConfig {
   concurrency: number;
   /** Kolada page size (≤ 5000); tests force small pages. */
   koladaPerPage: number;
+  /** Our own SCB call limit (--scb-rate, e.g. 3/1 as SCB's /config says); the stricter of it and /config applies. */
+  scbRate?: RateSpec | undefined;
+}
+
+/** At most `calls` calls per `windowMs`. */
+export interface RateSpec {
+  calls: number;
+  windowMs: number;
+}
+
+/** Parse "CALLS/SECONDS" (e.g. "3/1"); undefined for bad text. */
+export function parseRate(text: string): RateSpec | undefined {
+  const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(text.trim());
+  if (!m) return undefined;
+  const calls = Number(m[1]);
+  const windowMs = Number(m[2]) * 1000;
+  return calls > 0 && windowMs > 0 ? {calls, windowMs} : undefined;
 }
 
 /** Read the configuration from env, with overrides (tests pass explicit values). */
@@ -53,6 +70,7 @@ export function loadConfig(overrides: Partial<PipelineConfig> = {}): PipelineCon
     maxRetries: Number(env.HTTP_MAX_RETRIES ?? 6),
     concurrency: Number(env.HTTP_CONCURRENCY ?? 4),
     koladaPerPage: Number(env.KOLADA_PER_PAGE ?? 5000),
+    scbRate: env.SCB_RATE ? parseRate(env.SCB_RATE) : undefined,
     ...overrides
   };
 }

@@ -7,7 +7,7 @@ import {relative} from "node:path";
 import {OfflineMissingError, type ErrorOrigin} from "./errors.js";
 import {fetchValidated, type HttpOptions} from "./http.js";
 import {RateLimiter} from "./rate-limit.js";
-import {readRaw, writeRaw, type RawMeta} from "./raw-cache.js";
+import {readRaw, stageRaw, writeRaw, type RawMeta, type StagedRaw} from "./raw-cache.js";
 import type {PipelineConfig} from "./config.js";
 
 export interface RunStats {
@@ -48,6 +48,8 @@ export interface RawRequest {
   json?: unknown;
   publisher: string;
   licence: string;
+  /** Part of a series (pages, parts): the new body is staged here and made live with the rest by commitRaw. */
+  batch?: StagedRaw[];
 }
 
 /** Get a validated body via the raw layer. `parse` validates and throws ParseError/SchemaError. */
@@ -88,7 +90,8 @@ export async function getRaw<T>(
   );
   ctx.stats.requests++;
   ctx.stats.bytes += res.body.length;
-  const meta = await writeRaw(req.file, res.body, {
+  const write = req.batch ? stageRaw : writeRaw;
+  const written = await write(req.file, res.body, {
     source: req.origin.source,
     dataset: req.origin.dataset ?? "",
     url: res.url,
@@ -101,5 +104,21 @@ export async function getRaw<T>(
     licence: req.licence,
     attempts: res.attempts
   });
+  let meta: RawMeta;
+  if ("renames" in written) {
+    req.batch!.push(written);
+    meta = written.meta;
+  } else meta = written;
   return {data: res.data, meta, reused: false};
+}
+
+/**
+ * Like Promise.all, but rejects only after every promise settled: when a run fails, no request or raw-file
+ * commit of it is still in flight (a later run would otherwise meet its half-done writes).
+ */
+export async function settleAll<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
 }

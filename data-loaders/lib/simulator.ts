@@ -22,6 +22,11 @@ export interface Sim {
   scb: string;
   /** Lines the simulator logged on stderr (one per request). */
   log: string[];
+  /**
+   * Resolves once at least `n` logged lines match: the simulator logs after it answered, so a line can arrive
+   * after the client got its response (tests wait for what they expect instead of reading the log at once).
+   */
+  waitForLog(match: (line: string) => boolean, n: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +39,26 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
   if (opts.scbRate !== undefined) args.push("--scb-rate", opts.scbRate);
   const child: ChildProcess = spawn(process.execPath, args, {stdio: ["ignore", "pipe", "pipe"]});
   const log: string[] = [];
-  createInterface({input: child.stderr!}).on("line", (l) => log.push(l));
+  const waiters = new Set<() => void>();
+  createInterface({input: child.stderr!}).on("line", (l) => {
+    log.push(l);
+    for (const w of waiters) w();
+  });
+  const waitForLog = (match: (line: string) => boolean, n: number, timeoutMs = 30_000) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (log.filter(match).length < n) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`api-sim logged ${log.filter(match).length} matching line(s) within ${timeoutMs} ms, expected ${n}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
   const first = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({input: child.stdout!});
     rl.once("line", resolve);
@@ -44,6 +68,7 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
   return {
     ...info,
     log,
+    waitForLog,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");

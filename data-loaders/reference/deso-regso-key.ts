@@ -55,27 +55,37 @@ export function parseDesoRegsoKey(body: Buffer, origin: ErrorOrigin): DesoRegsoK
 }
 
 /** Copy the key into the raw layer (or reuse the raw copy unless --refresh); a local file, so --offline may copy it. */
-export async function fetchDesoRegsoKey(ctx: FetchContext): Promise<FetchedDataset> {
-  const source = join(ctx.config.referenceDir, DESO_REGSO_KEY_FILE);
-  const file = rawPath(ctx.config.dataDir, "reference", "deso_regso_key", basename(DESO_REGSO_KEY_FILE));
-  const origin: ErrorOrigin = {source: "reference", dataset: DESO_REGSO_KEY_ID, file};
+export function fetchDesoRegsoKey(ctx: FetchContext): Promise<FetchedDataset> {
+  return copyReference(ctx, {id: DESO_REGSO_KEY_ID, relFile: DESO_REGSO_KEY_FILE, parse: parseDesoRegsoKey});
+}
+
+/**
+ * Copy a reference file (one no API serves) into the raw layer with a sidecar, validated first so an invalid
+ * file never enters it; reuse the raw copy unless --refresh.
+ */
+export async function copyReference(
+  ctx: FetchContext,
+  spec: {id: string; relFile: string; parse: (body: Buffer, origin: ErrorOrigin) => unknown[]}
+): Promise<FetchedDataset> {
+  const source = join(ctx.config.referenceDir, spec.relFile);
+  const file = rawPath(ctx.config.dataDir, "reference", spec.id.replace(/^reference:/, ""), basename(spec.relFile));
+  const origin: ErrorOrigin = {source: "reference", dataset: spec.id, file};
   let meta: RawMeta;
-  let rows: DesoRegsoKeyRow[];
+  let rows: unknown[];
   let reused = false;
   const cached = ctx.refresh ? undefined : await readRaw(file);
   if (cached) {
     ctx.stats.reused++;
-    rows = parseDesoRegsoKey(cached.body, origin);
+    rows = spec.parse(cached.body, origin);
     meta = cached.meta;
     reused = true;
   } else {
     const body = await readFile(source);
     const url = pathToFileURL(source).href;
-    // Validate before writing: an invalid file never enters the raw layer.
-    rows = parseDesoRegsoKey(body, {...origin, url, file: source});
+    rows = spec.parse(body, {...origin, url, file: source});
     meta = await writeRaw(file, body, {
       source: "reference",
-      dataset: DESO_REGSO_KEY_ID,
+      dataset: spec.id,
       url,
       method: "GET",
       // Not an HTTP exchange: 0 marks a copied local file.
@@ -88,7 +98,7 @@ export async function fetchDesoRegsoKey(ctx: FetchContext): Promise<FetchedDatas
     });
   }
   return {
-    id: DESO_REGSO_KEY_ID,
+    id: spec.id,
     source: "reference",
     files: [{file, url: meta.url, fetched_at: meta.fetched_at, sha256: meta.sha256, publisher: meta.publisher, licence: meta.licence, reused}],
     rows: rows.length

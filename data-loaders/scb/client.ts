@@ -6,14 +6,16 @@
  */
 import pLimit, {type LimitFunction} from "p-limit";
 import type {z} from "zod";
-import {CompletenessError, PipelineError, type ErrorOrigin} from "../lib/errors.js";
-import {getRaw, type FetchContext} from "../lib/fetcher.js";
+import type {RateSpec} from "../lib/config.js";
+import {CompletenessError, HttpError, PipelineError, type ErrorOrigin} from "../lib/errors.js";
+import {getRaw, settleAll, type FetchContext} from "../lib/fetcher.js";
 import {parseJsonBody} from "../lib/http.js";
 import {log, warn} from "../lib/log.js";
 import {RateLimiter} from "../lib/rate-limit.js";
-import {rawPath, requestKey, type RawMeta} from "../lib/raw-cache.js";
+import {commitRaw, rawPath, requestKey, type RawMeta, type StagedRaw} from "../lib/raw-cache.js";
 import type {FetchedDataset, RawFileRef} from "../lib/types.js";
 import {validate} from "../lib/validate.js";
+import {fetchDeso2025Key} from "../reference/deso-2025-key.js";
 import {fetchDesoRegsoKey} from "../reference/deso-regso-key.js";
 import {decodeScbData, type ScbCell} from "./jsonstat.js";
 import {ScbConfig, ScbData, ScbMetadata, ScbTableSearch} from "./schemas.js";
@@ -23,12 +25,12 @@ import {SCB_TABLES} from "./tables/index.js";
 
 const LANG = "sv";
 
-/** Fetch the SCB tables (all, or those in `only`) plus the DeSO→RegSO reference key. */
+/** Fetch the SCB tables (all, or those in `only`) plus the DeSO→RegSO key and the DeSO 2025 → 2018 mapping. */
 export async function fetchScb(ctx: FetchContext, opts: {only?: readonly string[]} = {}): Promise<FetchedDataset[]> {
   const tables = pickTables(opts.only);
   const limits = await loadLimits(ctx);
   const run = pLimit(Math.max(1, ctx.config.concurrency));
-  const settled = await Promise.allSettled([fetchDesoRegsoKey(ctx), ...tables.map((t) => fetchScbTable(ctx, t, limits, run))]);
+  const settled = await Promise.allSettled([fetchDesoRegsoKey(ctx), fetchDeso2025Key(ctx), ...tables.map((t) => fetchScbTable(ctx, t, limits, run))]);
   const errors = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as unknown] : []));
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) {
@@ -52,14 +54,25 @@ export interface ScbLimits {
 /** GET /config; register the host's rate limiter before any other SCB request. */
 export async function loadLimits(ctx: FetchContext): Promise<ScbLimits> {
   const res = await scbRequest(ctx, {dataset: "scb:config", dir: "_api", name: "config.json", path: "/config"}, ScbConfig);
-  const {maxCallsPerTimeWindow: calls, timeWindow, maxDataCells} = res.data;
-  if (calls > 0 && timeWindow > 0) {
-    const limiter = new RateLimiter(calls, timeWindow * 1000);
+  const {maxCallsPerTimeWindow, timeWindow, maxDataCells} = res.data;
+  const rate = stricterRate(maxCallsPerTimeWindow > 0 && timeWindow > 0 ? {calls: maxCallsPerTimeWindow, windowMs: timeWindow * 1000} : undefined, ctx.config.scbRate);
+  if (rate) {
+    const {calls} = rate;
+    const limiter = new RateLimiter(calls, rate.windowMs);
     ctx.limiters.set(new URL(ctx.config.scbBase).host, limiter);
     // The /config attempts already counted against the server's window.
     if (!res.reused) for (let i = 0; i < Math.min(res.meta.attempts, calls); i++) await limiter.acquire();
   }
   return {maxDataCells};
+}
+
+/** The stricter of two limits (fewer calls per time; on a tie the smaller burst). */
+export function stricterRate(a: RateSpec | undefined, b: RateSpec | undefined): RateSpec | undefined {
+  if (!a || !b) return a ?? b;
+  const ra = a.calls / a.windowMs;
+  const rb = b.calls / b.windowMs;
+  if (ra !== rb) return ra < rb ? a : b;
+  return a.calls <= b.calls ? a : b;
 }
 
 /** Fetch one table: resolve its id, read its metadata, then its data in parts. */
@@ -84,7 +97,10 @@ export async function fetchScbTable(ctx: FetchContext, table: ScbTable, limits: 
   const parts = splitSelection(selection, limits.maxDataCells, origin);
 
   const dataPath = `/tables/${encodeURIComponent(tableId)}/data?lang=${LANG}&outputFormat=json-stat2`;
-  const answers = await Promise.all(parts.map((part) => run(() => fetchPart(ctx, table, tableId, dataPath, part))));
+  // The parts of one table go live together: a refetch replaces all of them or none.
+  const batch: StagedRaw[] = [];
+  const answers = (await settleAll(parts.map((part) => fetchSplitting(ctx, table, tableId, dataPath, part, batch, run)))).flat();
+  await commitRaw(batch);
   answers.forEach(keep);
   const cells = answers.reduce((n, a) => n + a.data.length, 0);
   const present = answers.reduce((n, a) => n + a.data.filter((c) => c.value !== null).length, 0);
@@ -97,12 +113,38 @@ export async function fetchScbTable(ctx: FetchContext, table: ScbTable, limits: 
   return {id: dataset, source: "scb", files, rows: cells};
 }
 
+/**
+ * One part, split further along Region when the server says it has too many cells: PxAPI-2.yml answers 403
+ * for that, the reference server and our simulator 400 "Too many cells selected" (a /config that
+ * understates the limit must not stop the run).
+ */
+type PartAnswer = {data: ScbCell[]; meta: RawMeta; reused: boolean; file: string};
+
+async function fetchSplitting(ctx: FetchContext, table: ScbTable, tableId: string, path: string, part: Selection, batch: StagedRaw[], run: LimitFunction): Promise<PartAnswer[]> {
+  try {
+    return [await run(() => fetchPart(ctx, table, tableId, path, part, batch))];
+  } catch (e) {
+    const tooMany = e instanceof HttpError && (e.status === 403 || (e.status === 400 && /too many cells/i.test(e.message)));
+    if (!tooMany) throw e;
+    const region = part.find((s) => s.variableCode === "Region")!;
+    if (region.valueCodes.length < 2) {
+      throw new PipelineError((e as HttpError).origin, `table ${tableId} (${table.key}): HTTP ${(e as HttpError).status}, too many cells even for one region (${cellCount(part)} cells)`, {cause: e});
+    }
+    const half = Math.ceil(region.valueCodes.length / 2);
+    const halves = [region.valueCodes.slice(0, half), region.valueCodes.slice(half)].map((codes) =>
+      part.map((s) => (s === region ? {variableCode: "Region", valueCodes: codes} : s))
+    );
+    warn(`scb ${table.key}: the server refused ${cellCount(part)} cells (HTTP ${(e as HttpError).status}); splitting the request in two`);
+    return (await settleAll(halves.map((h): Promise<PartAnswer[]> => fetchSplitting(ctx, table, tableId, path, h, batch, run)))).flat();
+  }
+}
+
 /** POST one part of the selection; the answer is checked cell by cell inside the retry loop. */
-function fetchPart(ctx: FetchContext, table: ScbTable, tableId: string, path: string, part: Selection) {
+function fetchPart(ctx: FetchContext, table: ScbTable, tableId: string, path: string, part: Selection, batch: StagedRaw[]) {
   const body = {selection: part};
   return scbRequest(
     ctx,
-    {dataset: `scb:${table.key}`, dir: table.key, name: `data-${tableId}-${requestKey(path, body)}.json`, path, table, json: body},
+    {dataset: `scb:${table.key}`, dir: table.key, name: `data-${tableId}-${requestKey(path, body)}.json`, path, table, json: body, batch},
     ScbData,
     (data, origin): ScbCell[] => decodeScbData(data, body, table, tableId, origin)
   );
@@ -135,6 +177,7 @@ interface ScbRequestSpec {
   path: string;
   table?: ScbTable;
   json?: unknown;
+  batch?: StagedRaw[];
 }
 
 /** One request through the raw layer; JSON is parsed and validated (and optionally checked further) inside the retry loop. */
@@ -153,7 +196,8 @@ async function scbRequest<S extends z.ZodType, T = z.infer<S>>(
       method: spec.json === undefined ? "GET" : "POST",
       json: spec.json,
       publisher: spec.table?.publisher ?? SCB_PUBLISHER,
-      licence: spec.table?.licence ?? SCB_LICENCE
+      licence: spec.table?.licence ?? SCB_LICENCE,
+      ...(spec.batch ? {batch: spec.batch} : {})
     },
     (body, contentType, origin) => {
       const data = validate(schema, parseJsonBody(origin, body, contentType), origin);

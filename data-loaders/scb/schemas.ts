@@ -66,9 +66,11 @@ export type JsonStatDimension = z.infer<typeof JsonStatDimension>;
 const jsonStatBase = {
   version: z.literal("2.0"),
   class: z.literal("dataset"),
-  label: z.string(),
-  source: z.string(),
-  updated: z.string(),
+  // Tolerated null or absent: PxAPI-2.yml (PxTools/PxApiSpecs) lists label, source and updated among the
+  // dataset's optional fields; we only show them, never compute with them.
+  label: z.string().nullish(),
+  source: z.string().nullish(),
+  updated: z.string().nullish(),
   /** json-stat2 notes (optional in the format); the simulator marks its tables here. */
   note: z.array(z.string()).optional(),
   id: z.array(z.string()).min(1),
@@ -78,7 +80,8 @@ const jsonStatBase = {
 };
 
 /** GET /tables/{id}/metadata: a json-stat2 dataset without values. */
-export const ScbMetadata = z.looseObject({...jsonStatBase, value: z.array(z.unknown()).max(0).optional()});
+// `value` may be null or absent in a metadata answer (PxAPI-2.yml: `value: nullable`); SCB sends [] (TAB6471_metadata.json).
+export const ScbMetadata = z.looseObject({...jsonStatBase, value: z.array(z.unknown()).max(0).nullish()});
 export type ScbMetadata = z.infer<typeof ScbMetadata>;
 
 /** POST /tables/{id}/data?outputFormat=json-stat2: row-major values, missing cells null plus a status marker. */
@@ -102,3 +105,13 @@ export function categoryCodes(cat: JsonStatCategory): string[] {
     .sort((a, b) => a[1] - b[1])
     .map(([code]) => code);
 }
+
+/** GET /codeLists/{id}: a valueset or aggregation (PxAPI-2.yml CodeListResponse; agg_Ålder10årJ.json). Not used by the pipeline yet. */
+export const ScbCodelist = z.looseObject({
+  id: z.string().min(1),
+  label: z.string(),
+  type: z.enum(["Aggregation", "Valueset"]),
+  elimination: z.boolean().optional(),
+  values: z.array(z.looseObject({code: z.string().min(1), label: z.string(), valueMap: z.array(z.string()).optional()})).min(1)
+});
+export type ScbCodelist = z.infer<typeof ScbCodelist>;

@@ -11,7 +11,10 @@ export type Selection = ScbSelection["selection"];
 /** Area codes of the county per level: RegSO 0680R024, DeSO 0680C1070 (DeSO 2018 / RegSO 2020). */
 export const REGION_PATTERN: Record<RegionLevel, RegExp> = {
   regso: new RegExp(`^${COUNTY_CODE}\\d{2}R\\d{3}$`),
-  deso: new RegExp(`^${COUNTY_CODE}\\d{2}[ABC]\\d{4}$`)
+  // DeSO 2018 and DeSO 2025 codes share the pattern (2025 splits use the last digit: 0680C1071).
+  deso: new RegExp(`^${COUNTY_CODE}\\d{2}[ABC]\\d{4}$`),
+  // SCB's Region also carries Riket (00), län (06) and kommun codes (0680) in one list (TAB6471_metadata.json).
+  municipality: new RegExp(`^${COUNTY_CODE}\\d{2}$`)
 };
 
 /** Explicit codes for every variable of the table, in the metadata's order; eliminable variables not declared are left out. */
@@ -21,7 +24,7 @@ export function buildSelection(table: ScbTable, meta: ScbMetadata, tableId: stri
   if (table.classification) declared.set(table.classification.variable, table.classification.values);
   if (!declared.has("ContentsCode")) declared.set("ContentsCode", table.contents ?? {all: true});
   declared.set("Tid", {all: true});
-  for (const v of [...declared.keys(), "Region"]) {
+  for (const v of [...declared.keys(), ...(table.totals ?? []), "Region"]) {
     if (!meta.id.includes(v)) throw fail(`variable ${v} is declared but the table has ${meta.id.join(", ")}`);
   }
   const selection: Selection = [];
@@ -33,6 +36,14 @@ export function buildSelection(table: ScbTable, meta: ScbMetadata, tableId: stri
     if (v === "Region") {
       picked = codes.filter((c) => table.regions.some((level) => REGION_PATTERN[level].test(c)));
       if (!picked.length) throw fail(`no ${table.regions.join("/")} codes of county ${COUNTY_CODE} among the ${codes.length} Region values`);
+    } else if (table.totals?.includes(v)) {
+      // The total as the spec defines it: leave an eliminable variable out; else select its eliminationValueCode.
+      if (dim.extension?.elimination === true) continue;
+      const total = dim.extension?.eliminationValueCode;
+      if (total === undefined || !codes.includes(total)) {
+        throw fail(`${v} is declared as a total but is not eliminable and names no eliminationValueCode among ${codes.join(", ")}`);
+      }
+      picked = [total];
     } else {
       const sel = declared.get(v);
       if (!sel) {

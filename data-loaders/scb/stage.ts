@@ -12,7 +12,9 @@ import {parseJsonBody} from "../lib/http.js";
 import {readRaw} from "../lib/raw-cache.js";
 import type {FetchedDataset} from "../lib/types.js";
 import {validate} from "../lib/validate.js";
+import {DESO_2025_KEY_ID, desoEditionMapper, parseDeso2025Key, type Deso2025Row} from "../reference/deso-2025-key.js";
 import {DESO_REGSO_KEY_ID, parseDesoRegsoKey, type DesoRegsoKeyRow} from "../reference/deso-regso-key.js";
+import {REGION_PATTERN} from "./selection.js";
 import {decodeScbData, type ScbCell} from "./jsonstat.js";
 import {ScbData, ScbMetadata, ScbSelection} from "./schemas.js";
 import {SCB_TABLES} from "./tables/index.js";
@@ -38,8 +40,10 @@ export async function stageScb(conn: DuckDBConnection, datasets: FetchedDataset[
   const keyDataset = datasets.find((d) => d.id === DESO_REGSO_KEY_ID);
   if (!keyDataset) throw new Error(`stageScb: dataset ${DESO_REGSO_KEY_ID} is missing (it names the RegSO/DeSO areas)`);
   const key = await readKey(keyDataset);
+  const editionDataset = datasets.find((d) => d.id === DESO_2025_KEY_ID);
+  if (!editionDataset) throw new Error(`stageScb: dataset ${DESO_2025_KEY_ID} is missing (it maps DeSO 2025 codes to DeSO 2018)`);
   const scb = datasets.filter((d) => d.source === "scb");
-  const cells = (await Promise.all(scb.map(readCells))).flat();
+  const cells = toStatisticsEdition((await Promise.all(scb.map(readCells))).flat(), key, await readReference(editionDataset, parseDeso2025Key));
   const tables = (await Promise.all(scb.map(readTableMeta))).flat();
 
   await exec(conn, "begin transaction");
@@ -69,12 +73,64 @@ export async function stageScb(conn: DuckDBConnection, datasets: FetchedDataset[
   }
 }
 
-async function readKey(ds: FetchedDataset): Promise<DesoRegsoKeyRow[]> {
+function readKey(ds: FetchedDataset): Promise<DesoRegsoKeyRow[]> {
+  return readReference(ds, parseDesoRegsoKey);
+}
+
+async function readReference<T>(ds: FetchedDataset, parse: (body: Buffer, origin: ErrorOrigin) => T): Promise<T> {
   const [f] = ds.files;
   if (!f || ds.files.length !== 1) throw new Error(`stageScb: ${ds.id} must have exactly one raw file, has ${ds.files.length}`);
   const raw = await readRaw(f.file);
   if (!raw) throw new Error(`stageScb: raw file ${f.file} or its sidecar is missing`);
-  return parseDesoRegsoKey(raw.body, {source: "reference", dataset: ds.id, url: raw.meta.url, file: f.file});
+  return parse(raw.body, {source: "reference", dataset: ds.id, url: raw.meta.url, file: f.file});
+}
+
+/**
+ * DeSO codes of either edition → DeSO 2018, the edition of the statistics and the RegSO key. The parts of a
+ * DeSO split in 2025 are summed into their 2018 parent (counts); a table whose values cannot be summed gives
+ * the parent no value (status 'deso2025_split'). A code that maps to nothing, or an answer mixing a 2018 parent
+ * with its 2025 parts, is an error.
+ */
+function toStatisticsEdition(cells: ScbCell[], key: readonly DesoRegsoKeyRow[], key2025: readonly Deso2025Row[]): ScbCell[] {
+  const map = desoEditionMapper(new Set(key.map((r) => r.DeSO_2018)), key2025);
+  const problems = new Set<string>();
+  const out: ScbCell[] = [];
+  const merged = new Map<string, {cell: ScbCell; parts: Set<string>}>();
+  const direct = new Set<string>();
+  for (const c of cells) {
+    if (!REGION_PATTERN.deso.test(c.region_code)) {
+      out.push(c);
+      continue;
+    }
+    const m = map(c.region_code);
+    if ("error" in m) {
+      problems.add(`${c.table_key}: ${m.error}`);
+      continue;
+    }
+    if (!m.split) {
+      direct.add(`${c.table_key}|${m.code}`);
+      out.push(c);
+      continue;
+    }
+    const k = [c.table_key, m.code, c.value_code, c.contents_code, c.year, c.period].join("|");
+    const additive = SCB_TABLES.find((t) => t.key === c.table_key)?.additive !== false;
+    const prev = merged.get(k);
+    if (!prev) {
+      const cell = {...c, region_code: m.code, ...(additive ? {} : {value: null, status: "deso2025_split"})};
+      merged.set(k, {cell, parts: new Set([c.region_code])});
+      continue;
+    }
+    prev.parts.add(c.region_code);
+    if (!additive) continue;
+    if (prev.cell.value === null || c.value === null) prev.cell = {...prev.cell, value: null, status: prev.cell.status ?? c.status};
+    else prev.cell = {...prev.cell, value: prev.cell.value + c.value};
+  }
+  for (const {cell} of merged.values()) {
+    if (direct.has(`${cell.table_key}|${cell.region_code}`)) problems.add(`${cell.table_key}: DeSO 2018 ${cell.region_code} and its DeSO 2025 parts are both in the answer (mixed editions)`);
+    out.push(cell);
+  }
+  if (problems.size) throw new CheckError([...problems].map((p) => `SCB staging: ${p}`));
+  return out;
 }
 
 /** The raw files of a dataset whose URL is /tables/{id}/<kind>, with the table id and an error origin. */
@@ -124,8 +180,9 @@ async function readTableMeta(ds: FetchedDataset): Promise<TableMeta[]> {
   for await (const {raw, tableId, origin} of tableFiles(ds, "metadata")) {
     const meta = validate(ScbMetadata, parseJsonBody(origin, raw.body, raw.meta.content_type), origin);
     const simulated = (meta.note ?? []).some((n) => SIMULATOR_NOTE.test(n));
-    const day = /^\d{4}-\d{2}-\d{2}/.exec(meta.updated)?.[0] ?? null;
-    out.push({table_key: ds.id.slice("scb:".length), table_id: tableId, title: meta.label, updated: simulated ? null : day, simulated});
+    // label and updated may be null or absent (PxAPI-2.yml): then no title of SCB's own and no date, never a guess
+    const day = meta.updated ? (/^\d{4}-\d{2}-\d{2}/.exec(meta.updated)?.[0] ?? null) : null;
+    out.push({table_key: ds.id.slice("scb:".length), table_id: tableId, title: meta.label ?? `SCB-tabell ${tableId}`, updated: simulated ? null : day, simulated});
   }
   return out;
 }

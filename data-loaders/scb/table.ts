@@ -18,7 +18,7 @@ export type ValueSelection =
   /** The codes whose labels these are (the simulator's codes are stand-ins; labels are SCB's). */
   | {labels: readonly string[]};
 
-export type RegionLevel = "regso" | "deso";
+export type RegionLevel = "regso" | "deso" | "municipality";
 
 export interface ScbTable {
   /** Our slug; equals the file name under tables/ and the table_key in raw_scb__cells. */
@@ -33,10 +33,21 @@ export interface ScbTable {
   regions: readonly RegionLevel[];
   /** The one classification variable kept in raw_scb__cells (variable/value_code/value_label). */
   classification?: {variable: string; values: ValueSelection};
-  /** Variables held at exactly one value each (Kon total 1+2 and the like); not kept in the cells. */
+  /**
+   * Variables whose total we want (e.g. Kon). Obtained as the spec defines: an eliminable variable is left out
+   * of the selection (SCB answers its total); otherwise its `eliminationValueCode` is selected. Never a hard-coded code.
+   */
+  totals?: readonly string[];
+  /** Tid's unit: annual (default, "2023") or monthly ("2026M01"; the year is kept, the month in `period`). */
+  periods?: "annual" | "monthly";
+  /** Variables held at exactly one value each (a named component such as löneinkomst); not kept in the cells. */
   fixed?: Readonly<Record<string, ValueSelection>>;
   /** ContentsCode selection (default: all), unless ContentsCode is the classification variable. Tid is always all. */
   contents?: ValueSelection;
+  /** False when values cannot be summed (medians): a DeSO 2025 split then leaves its 2018 parent without a value. Default true. */
+  additive?: boolean;
+  /** Plausible values (checked at the warehouse boundary): counts ≥ 0, area types 1–5. */
+  plausible: {min: number; max?: number};
   /** An optional table may come back with every cell missing (a warning, not an error). */
   optional: boolean;
   publisher: string;
@@ -50,8 +61,8 @@ export function defineScbTable(t: ScbTable): ScbTable {
   return t;
 }
 
-/** The total of Kon (men + women). */
-export const KON_TOTAL: Readonly<Record<string, ValueSelection>> = {Kon: {codes: ["1+2"]}};
+/** Both sexes together: the total of Kon, as the table defines it (see `totals`). */
+export const KON_TOTAL: readonly string[] = ["Kon"];
 
 /** SCB's public table browser (never the API). */
 const SSD = "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd";

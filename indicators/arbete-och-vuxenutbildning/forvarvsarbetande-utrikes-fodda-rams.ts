@@ -27,5 +27,5 @@ export default defineIndicator(import.meta.url, {
   ],
   sql: SQL.kolada_gap,
   params: {kpi_foreign: "N00713", kpi_comparison: "N00914", comparison_group: "all", break_year: 2019},
-  checks: {range: [-100, 100]}
+  checks: {range: [0, 100]}
 });

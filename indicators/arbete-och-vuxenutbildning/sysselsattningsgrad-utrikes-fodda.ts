@@ -24,5 +24,5 @@ export default defineIndicator(import.meta.url, {
   series_breaks: [],
   sql: SQL.kolada_gap,
   params: {kpi_foreign: "N02268", kpi_comparison: "N02267", comparison_group: "all", break_year: 0},
-  checks: {range: [-100, 100], expect_areas: ["0000", "0006", "0680", "0687"], expect_years: [2020, 2022]}
+  checks: {range: [0, 100], expect_areas: ["0000", "0006", "0680", "0687"], expect_years: [2020, 2022]}
 });

@@ -23,5 +23,5 @@ export default defineIndicator(import.meta.url, {
   series_breaks: [],
   sql: SQL.kolada_election_gap,
   params: {kpi_foreign: "U65861", kpi_comparison: "U65860", comparison_group: "born_in_sweden", break_year: 0},
-  checks: {range: [-100, 100], expect_areas: ["0000", "0006", "0680", "0687"], expect_years: [2018, 2022]}
+  checks: {range: [0, 100], expect_areas: ["0000", "0006", "0680", "0687"], expect_years: [2018, 2022]}
 });

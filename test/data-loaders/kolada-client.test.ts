@@ -113,7 +113,8 @@ describe("Kolada client against the simulator (county scope, all tracked KPIs)",
     expect(meta).toEqual({kpis: KOLADA_KPIS.length, areas: 15, munis: 13});
   });
 
-  it("chunks more than 25 KPIs into segments of at most 25 ids, with no 400", () => {
+  it("chunks more than 25 KPIs into segments of at most 25 ids, with no 400", async () => {
+    await sim.waitForLog((l) => /^\[api-sim\] GET \/kolada\/v3\//.test(l), baseline.requests);
     const reqs = dataRequests(sim);
     const data = reqs.filter((r) => r.path.includes("/data/"));
     expect(data.length).toBeGreaterThanOrEqual(Math.ceil(KOLADA_KPIS.length / 25));
@@ -129,12 +130,12 @@ describe("Kolada client against the simulator (county scope, all tracked KPIs)",
     expect(files[0]!.publisher).toBe("Kolada (RKA, Rådet för främjande av kommunala analyser)");
     expect(files[0]!.licence).toMatch(/Källa: Kolada/);
     const ctx = createContext(loadConfig({dataDir: baseline.dataDir, koladaBase: "http://127.0.0.1:9/kolada/v3"}), {offline: true});
-    const before = sim.log.length;
     const {datasets, db} = await run(ctx, "county");
+    // No attempt at all (the base is a closed port besides): the shared simulator's log is not read, since a late
+    // line of an earlier test could land in it.
     expect(ctx.stats).toMatchObject({requests: 0, attempts: 0, reused: baseline.requests});
     expect(datasets.flatMap((d) => d.files.map((f) => f.file))).toEqual(files.map((f) => f.file));
     expect(await checksum(db.conn)).toEqual(baseline.sum);
-    expect(sim.log.length).toBe(before);
     db.close();
   });
 
@@ -145,6 +146,7 @@ describe("Kolada client against the simulator (county scope, all tracked KPIs)",
     expect(await checksum(db.conn)).toEqual(baseline.sum);
     expect(ctx.stats.requests).toBeGreaterThan(baseline.requests + 40);
     expect(byId(datasets, "kolada:values").files.length).toBeGreaterThan(byId(baseline.datasets, "kolada:values").files.length);
+    await sim.waitForLog((l) => / GET \/kolada\/v3\/data\/\S*page=2/.test(l), sim.log.slice(0, before).filter((l) => / GET \/kolada\/v3\/data\/\S*page=2/.test(l)).length + 1);
     expect(dataRequests(sim, before).filter((r) => r.path.includes("page=2")).length).toBeGreaterThan(0);
     db.close();
   });
@@ -242,6 +244,7 @@ describe("Kolada client against the simulator (sweden scope)", () => {
                 (select count(*) from stg_areas)::int as staged_areas`
       );
       expect(r).toEqual({areas: 312, kpis: 3, staged_areas: 312});
+      await sim.waitForLog((l) => /^\[api-sim\] GET \/kolada\/v3\/data\//.test(l), Math.ceil(312 / 25));
       const data = dataRequests(sim).filter((q) => q.path.includes("/data/"));
       expect(data.length).toBe(Math.ceil(312 / 25));
       expect(data.every((q) => q.status === "200")).toBe(true);

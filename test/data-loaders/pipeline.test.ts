@@ -1,5 +1,8 @@
 // The pipeline end to end against the simulator over real HTTP: faults, atomic swap, --offline, CLI.
 import {createHash} from "node:crypto";
+import {once} from "node:events";
+import {createServer} from "node:http";
+import type {AddressInfo} from "node:net";
 import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
 import {mkdtemp, readFile, rm} from "node:fs/promises";
@@ -63,7 +66,8 @@ describe("pipeline over the simulator", () => {
     const [sa, sb] = [await stagedSnapshot(a.dataDir), await stagedSnapshot(b.dataDir)];
     expect(sb).toEqual(sa);
     expect(Number(sa.stg_kolada__values!.split(":")[0])).toBeGreaterThan(50_000);
-  });
+    // Two full runs, one through injected faults: generous on a busy 2-core CI machine.
+  }, 240_000);
 
   it("reuses the raw layer on a re-run (no network) and reports no changes", async () => {
     const a = cfg(clean, "clean");
@@ -85,11 +89,24 @@ describe("pipeline over the simulator", () => {
   });
 
   it("--offline never touches the network and names what is missing", async () => {
-    const empty = cfg(dead, "empty");
-    const before = dead.log.length;
-    await expect(runPipeline(opts(empty, {command: "fetch", offline: true}))).rejects.toThrow(/--offline: no raw copy[\s\S]*raw[/\\]kolada/);
-    expect(dead.log.slice(before).filter((l) => / (GET|POST) /.test(l))).toEqual([]);
-    expect(existsSync(join(empty.dataDir, "warehouse.duckdb"))).toBe(false);
+    // A server of this test alone: no late log line of another test's request can land in its count.
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(500).end();
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const empty = loadConfig({koladaBase: `${base}/kolada/v3`, scbBase: `${base}/scb/api/v2`, dataDir: join(dir, "empty"), publishDir: join(dir, "empty", "pub")});
+      await expect(runPipeline(opts(empty, {command: "fetch", offline: true}))).rejects.toThrow(/--offline: no raw copy[\s\S]*raw[/\\]kolada/);
+      expect(requests).toBe(0);
+      expect(existsSync(join(empty.dataDir, "warehouse.duckdb"))).toBe(false);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
 
@@ -107,5 +124,6 @@ describe("pipeline command line", () => {
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(/usage: npm run pipeline/);
     }
-  });
+    // Five tsx process starts: slow on a loaded machine, never wrong.
+  }, 180_000);
 });

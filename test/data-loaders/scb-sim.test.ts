@@ -57,7 +57,8 @@ async function run(sim: Sim, opts: {only?: string[]; config?: Partial<PipelineCo
 }
 
 const all = (conn: DuckDBConnection, table: string, where = "true") => query(conn, `select * from ${table} where ${where} order by all`);
-const posts = (sim: Sim) => sim.log.filter((l) => / POST \/scb\/api\/v2\/tables\/[^/]+\/data/.test(l));
+const isPost = (l: string) => / POST \/scb\/api\/v2\/tables\/[^/]+\/data/.test(l);
+const posts = (sim: Sim) => sim.log.filter(isPost);
 
 async function rawFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, {recursive: true, withFileTypes: true});
@@ -103,7 +104,7 @@ describe("SCB client against the simulator", () => {
   });
 
   it("fetches every table plus the DeSO→RegSO key and stages them", async () => {
-    expect(baseline.datasets.map((d) => d.id).sort()).toEqual(["reference:deso_regso_key", ...SCB_TABLES.map((t) => `scb:${t.key}`)].sort());
+    expect(baseline.datasets.map((d) => d.id).sort()).toEqual(["reference:deso2025_deso2018_key", "reference:deso_regso_key", ...SCB_TABLES.map((t) => `scb:${t.key}`)].sort());
     const counts = await query<{t: string; n: number}>(
       baseline.conn,
       STG_TABLES.map((t) => `select '${t}' as t, count(*)::INTEGER as n from ${t}`).join(" union all ") + " order by t"
@@ -166,7 +167,7 @@ describe("SCB client against the simulator", () => {
       {table_key: "regso_area_type", table_id: "SIM_OMRTYP"},
       {table_key: "regso_mean_wage_income", table_id: "SIM_INKREGSO"}
     ]);
-    expect(base.log.some((l) => l.includes("GET /scb/api/v2/tables?query=omr%C3%A5destyp%20RegSO&lang=sv&pageSize=100 200"))).toBe(true);
+    await base.waitForLog((l) => l.includes("GET /scb/api/v2/tables?query=omr%C3%A5destyp%20RegSO&lang=sv&pageSize=100 200"), 1);
     const files = baseline.datasets.find((d) => d.id === "scb:regso_area_type")!.files.map((f) => relative(baseline.dataDir, f.file));
     expect(files[0]).toMatch(/^raw\/scb\/regso_area_type\/search-[0-9a-f]{16}\.json$/);
     expect(files.slice(1).map((f) => f.replace(/[0-9a-f]{16}/, "KEY"))).toEqual([
@@ -190,7 +191,7 @@ describe("SCB client against the simulator", () => {
 
   it("gives a non-retried HttpError naming the URL for a bad value code (400) and an unknown table (404)", async () => {
     const ctx = createContext(loadConfig({dataDir: await tempDir(), scbBase: base.scb}));
-    const badKon = defineScbTable({...birthregion, fixed: {Kon: {codes: ["9"]}}});
+    const badKon = defineScbTable({...birthregion, totals: [], fixed: {Kon: {codes: ["9"]}}});
     const e400 = (await rejection(fetchScbTable(ctx, badKon, {maxDataCells: 150_000}))) as HttpError;
     expect(e400).toBeInstanceOf(HttpError);
     expect(e400.status).toBe(400);
@@ -217,6 +218,7 @@ describe("SCB client against the simulator", () => {
     const dataFiles = (r: Run) => r.datasets.flatMap((d) => d.files).filter((f) => /\/data-/.test(f.file)).length;
     expect(dataFiles(baseline)).toBe(10);
     expect(dataFiles(small)).toBe(51);
+    await split.waitForLog(isPost, 51);
     expect(posts(split)).toHaveLength(51);
     expect(posts(split).every((l) => / 200 \d+ms/.test(l))).toBe(true);
     expect(small.datasets.find((d) => d.id === "scb:dwellings_tenure")!.files.filter((f) => /data-TAB6258-/.test(f.file))).toHaveLength(19);
@@ -227,6 +229,7 @@ describe("SCB client against the simulator", () => {
     const limited = await limitedRun;
     const limiter = limited.ctx.limiters.get(new URL(throttled.scb).host);
     expect([limiter?.calls, limiter?.windowMs]).toEqual([5, 2000]);
+    await throttled.waitForLog((l) => l.includes(" /scb/api/v2/"), 10);
     const scbCalls = throttled.log.filter((l) => l.includes(" /scb/api/v2/"));
     expect(scbCalls.length).toBe(10); // config, search, 4 × metadata, 4 × data
     expect(scbCalls.filter((l) => / 429 /.test(l))).toEqual([]);

@@ -15,6 +15,7 @@ import {createContext} from "../../data-loaders/lib/fetcher.js";
 import {rawPath, requestKey, writeRaw} from "../../data-loaders/lib/raw-cache.js";
 import type {FetchedDataset} from "../../data-loaders/lib/types.js";
 import {parseCsv} from "../../data-loaders/reference/csv.js";
+import {DESO_2025_KEY_FILE, fetchDeso2025Key} from "../../data-loaders/reference/deso-2025-key.js";
 import {DESO_REGSO_KEY_FILE, fetchDesoRegsoKey, parseDesoRegsoKey} from "../../data-loaders/reference/deso-regso-key.js";
 import {fetchScbTable} from "../../data-loaders/scb/client.js";
 import {decodeScbData} from "../../data-loaders/scb/jsonstat.js";
@@ -205,10 +206,13 @@ describe("staging the invented fixture", () => {
     await copyFile(join(FIXTURES, "key-mini.csv"), join(referenceDir, DESO_REGSO_KEY_FILE));
     const ctx = createContext(loadConfig({dataDir: join(dir, "data"), referenceDir}));
     const key = await fetchDesoRegsoKey(ctx);
+    await mkdir(join(referenceDir, "scb-deso-2025-boundaries"), {recursive: true});
+    await copyFile(join(FIXTURES, "deso2025-mini.csv"), join(referenceDir, DESO_2025_KEY_FILE));
+    const key2025 = await fetchDeso2025Key(ctx);
     const file = rawPath(ctx.config.dataDir, "scb", "dwellings_tenure", `data-TAB6258-${fixtureName}`);
     const meta = await writeRaw(file, await readFile(join(FIXTURES, fixtureName)), sidecar(URL_, "POST", SELECTION));
     const ref = {file, url: URL_, fetched_at: meta.fetched_at, sha256: meta.sha256, publisher: meta.publisher, licence: meta.licence, reused: false};
-    return [key, {id: "scb:dwellings_tenure", source: "scb", files: [ref], rows: 12}];
+    return [key, key2025, {id: "scb:dwellings_tenure", source: "scb", files: [ref], rows: 12}];
   }
 
   it("copies the key into the raw layer with a file:// sidecar", async () => {
@@ -257,7 +261,7 @@ describe("staging the invented fixture", () => {
       expect(err).toBeInstanceOf(SchemaError);
       expect(err!.message).toContain("at $.value: ");
       expect(err!.message).toContain("undefined (field missing)");
-      expect(err!.message).toContain(sets[1]!.files[0]!.file);
+      expect(err!.message).toContain(sets[2]!.files[0]!.file);
       expect(err!.message).toContain(URL_);
       expect(await query(db.conn, "select count(*)::INTEGER as n from stg_areas")).toEqual([{n: 0}]);
     } finally {
@@ -269,7 +273,7 @@ describe("staging the invented fixture", () => {
     const db = await freshDb();
     try {
       const sets = await datasets("data-tenure.json");
-      const file = sets[1]!.files[0]!.file;
+      const file = sets[2]!.files[0]!.file;
       const text = (await readFile(file, "utf8")).replace('"X2": "bostadsrätt"', '"X2": "kooperativ hyresrätt"');
       const meta = JSON.parse(await readFile(`${file}.meta.json`, "utf8")) as Parameters<typeof writeRaw>[2];
       await writeRaw(file, Buffer.from(text), meta);

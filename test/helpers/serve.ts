@@ -25,9 +25,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Map a request path to a file under root, or null (404). Never leaves root. */
+/** A request path that is not valid percent-encoding (GET /%): the client's error, answered with 400. */
+export class MalformedPathError extends Error {}
+
+/** Map a request path to a file under root, or null (404). Never leaves root; throws MalformedPathError for bad %-escapes. */
 export function resolveFile(root: string, urlPath: string): string | null {
-  const path = decodeURIComponent(urlPath.split("?")[0]!);
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath.split("?")[0]!);
+  } catch (e) {
+    throw new MalformedPathError(`malformed URL path ${JSON.stringify(urlPath.slice(0, 100))}: ${(e as Error).message}`);
+  }
   const base = resolve(root);
   const candidate = resolve(base, "." + normalize(path));
   if (candidate !== base && !candidate.startsWith(base + sep)) return null;
@@ -39,7 +47,16 @@ export function resolveFile(root: string, urlPath: string): string | null {
 export async function serve(root = DIST, port = 0): Promise<StaticServer> {
   if (!existsSync(join(root, "index.html"))) throw new Error(`${root} has no index.html: build the site first (npm run build)`);
   const server = createServer((req, res) => {
-    const file = resolveFile(root, req.url ?? "/");
+    let file: string | null;
+    try {
+      file = resolveFile(root, req.url ?? "/");
+    } catch (e) {
+      // A bad request must never take the server down: answer it and keep serving.
+      if (!(e instanceof MalformedPathError)) throw e;
+      res.writeHead(400, {"content-type": MIME[".txt"]!});
+      res.end("400 Bad Request: felaktig adress (malformed URL)\n");
+      return;
+    }
     if (!file) {
       const notFound = join(root, "404.html");
       res.writeHead(404, {"content-type": MIME[".html"]!});

@@ -409,6 +409,29 @@ describe("the run", () => {
     expect(left).toEqual([{id: "test-scenario", n: 3}]);
   });
 
+  it("checks level rows against the declared range and gap rows against ±(max − min): a −5 % level fails", async () => {
+    const db = await freshDb();
+    closeDb = db.close;
+    await loadEngineStaging(db.conn, ["stg_areas"]);
+    const gapSpec = {...BASE, groups: ["foreign_born", "born_in_sweden", "gap"], comparison_group: "born_in_sweden"} as IndicatorSpec;
+    const rows = (fb: number, sb: number) => `SELECT * FROM (VALUES
+              ('0680', 2020, 'T', 'foreign_born', ${fb}::DOUBLE, ''),
+              ('0680', 2020, 'T', 'born_in_sweden', ${sb}::DOUBLE, ''),
+              ('0680', 2020, 'T', 'gap', ${fb - sb}::DOUBLE, '')
+            ) AS t(area_code, year, sex, "group", value, status)`;
+    const negative = defineIndicator("file:///test/arbete/test-negative-level.ts", {...gapSpec, sql: rows(-5, 80), checks: {range: [0, 100]}});
+    const error = await computeIndicators(db.conn, [negative], {scope: "county"}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckError);
+    const failures = (error as CheckError).failures.join("\n");
+    expect(failures).toContain("values outside the declared range");
+    expect(failures).toMatch(/group foreign_born value -5(\.0)? .*not in \[0(\.0)?, 100(\.0)?\]/);
+    // The gap of −85 pp is inside ±100 and not reported.
+    expect(failures).not.toMatch(/gap.*-85/);
+    const declared = defineIndicator("file:///test/arbete/test-gap-range.ts", {...gapSpec, sql: rows(40, 80), checks: {range: [-100, 100]}});
+    const decl = await computeIndicators(db.conn, [declared], {scope: "county"}).catch((e: unknown) => e);
+    expect((decl as CheckError).failures.join("\n")).toMatch(/checks.range \[-100, 100\] is the level rows' range/);
+  });
+
   it("reports SQL errors and wrong columns of several indicators together", async () => {
     const db = await freshDb();
     closeDb = db.close;

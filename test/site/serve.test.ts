@@ -12,6 +12,22 @@ writeFileSync(join(root, "index.html"), "<h1>start</h1>");
 writeFileSync(join(root, "karta.html"), "<h1>karta</h1>");
 writeFileSync(join(root, "goals", "bostader.html"), "<h1>bostäder</h1>");
 writeFileSync(join(root, "x.csv"), "a,b\n1,2\n");
+writeFileSync(join(root, "404.html"), "<h1>Sidan finns inte</h1>");
+
+/** A raw GET with the path sent byte for byte (fetch would normalise it). */
+async function rawGet(base: string, path: string): Promise<{status: number; body: string}> {
+  const {request} = await import("node:http");
+  const {hostname, port} = new URL(base);
+  return new Promise((ok, fail) => {
+    request({hostname, port, path, method: "GET"}, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => ok({status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString()}));
+    })
+      .on("error", fail)
+      .end();
+  });
+}
 
 describe("static server for dist/", () => {
   let s: StaticServer;
@@ -38,7 +54,9 @@ describe("static server for dist/", () => {
     const page = await fetch(`${s.url}/goals/bostader`, {headers: {"accept-encoding": "identity"}});
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(await page.text()).toContain("bostäder");
-    expect((await fetch(`${s.url}/saknas`)).status).toBe(404);
+    const missing = await fetch(`${s.url}/saknas`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("Sidan finns inte");
     // Node's fetch decodes gzip itself; read the raw bytes with a plain request to see the encoding.
     const {request} = await import("node:http");
     const raw = await new Promise<{enc: string | undefined; body: Buffer}>((ok) => {
@@ -50,5 +68,16 @@ describe("static server for dist/", () => {
     });
     expect(raw.enc).toBe("gzip");
     expect(gunzipSync(raw.body).toString()).toBe("<h1>karta</h1>");
+  });
+
+  it("answers 400 to a malformed URL (GET /%) and keeps serving", async () => {
+    expect(() => resolveFile(root, "/%")).toThrow(/malformed URL path/);
+    for (const path of ["/%", "/%E0%A4%A", "/goals/%zz"]) {
+      const r = await rawGet(s.url, path);
+      expect(r.status, path).toBe(400);
+      expect(r.body).toMatch(/Bad Request/);
+    }
+    const after = await rawGet(s.url, "/karta");
+    expect(after).toEqual({status: 200, body: "<h1>karta</h1>"});
   });
 });

@@ -6,6 +6,7 @@ export default defineScbTable({
   table: {ssd_path: "TK/TK1001/TK1001Z/PersBilarDeso", id: "TAB6091"},
   regions: ["deso"],
   fixed: {Status: {labels: ["i trafik"]}},
+  plausible: {min: 0},
   optional: true,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

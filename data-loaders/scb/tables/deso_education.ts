@@ -6,6 +6,7 @@ export default defineScbTable({
   table: {ssd_path: "UF/UF0506/UF0506D/UtbSUNBefDesoRegso", id: "TAB5956"},
   regions: ["deso"],
   classification: {variable: "UtbildningsNiva", values: {all: true}},
+  plausible: {min: 0},
   optional: false,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

@@ -6,6 +6,7 @@ export default defineScbTable({
   table: {ssd_path: "BE/BE0101/BE0101Y/HushallDesoTyp", id: "TAB6568"},
   regions: ["deso"],
   fixed: {Hushallstyp: {labels: ["totalt"]}},
+  plausible: {min: 0},
   optional: true,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

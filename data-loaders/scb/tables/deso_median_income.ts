@@ -10,6 +10,9 @@ export default defineScbTable({
   table: {query: "medianinkomst DeSO", title: /inkomst\b.*\(DeSO\)/i},
   regions: ["deso"],
   classification: {variable: "ContentsCode", values: {all: true}},
+  // A median is never summed: a DeSO split in 2025 gives its 2018 parent no median.
+  additive: false,
+  plausible: {min: 0, max: 100_000},
   optional: false,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

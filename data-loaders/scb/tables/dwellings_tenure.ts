@@ -6,6 +6,7 @@ export default defineScbTable({
   table: {ssd_path: "BO/BO0104/BO0104X/BO0104T10N", id: "TAB6258"},
   regions: ["regso", "deso"],
   classification: {variable: "Upplatelseform", values: {all: true}},
+  plausible: {min: 0},
   optional: false,
   publisher: SCB_PUBLISHER,
   licence: SCB_LICENCE,

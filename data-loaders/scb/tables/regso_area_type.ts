@@ -9,6 +9,7 @@ export default defineScbTable({
   key: "regso_area_type",
   table: {query: "områdestyp RegSO", title: /^Områdestyp\b.*\(RegSO\)/i},
   regions: ["regso"],
+  plausible: {min: 1, max: 5},
   optional: false,
   publisher: "SCB (Statistiska centralbyrån) på uppdrag av Delegationen mot segregation (Delmos), numera Boverket",
   licence: SCB_LICENCE,
