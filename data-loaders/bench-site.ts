@@ -45,8 +45,8 @@ export async function benchSite(): Promise<string[]> {
       await page.goto(`${server.url}${path}`);
       let chartMs = "—";
       try {
-        // A chart counts once its svg holds marks (Plot's mark groups carry aria-label).
-        await page.waitForSelector('.chart svg g[aria-label="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[aria-label="geo"] > *', {timeout: 15_000, state: "attached"});
+        // A chart counts once its svg holds marks (Plot's mark groups carry aria-label, renamed data-mark by src/components/share.ts).
+        await page.waitForSelector('.chart svg g[aria-label="line"] > *, .chart svg g[data-mark="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[data-mark="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[data-mark="dot"] > *, .chart svg g[aria-label="geo"] > *, .chart svg g[data-mark="geo"] > *', {timeout: 15_000, state: "attached"});
         chartMs = String(Math.round(performance.now() - t0));
       } catch {
         // Some pages (data, method) have no chart: say so rather than time out loudly.

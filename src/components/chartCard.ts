@@ -5,6 +5,7 @@
  */
 import type {SourceRef} from "../../indicators/published.js";
 import {CsvDownload, FileLinks, type FileLink} from "./csvDownload.js";
+import {ShareControls, describeChart} from "./share.js";
 import {SourceNote} from "./sourceNote.js";
 
 export interface TableColumn<R> {
@@ -114,5 +115,12 @@ export function ChartCard<R extends object>(spec: ChartCardSpec<R>): HTMLElement
   downloads.append(CsvDownload(spec.rows, {columns: spec.csv.columns, filename: spec.csv.filename ?? spec.id}));
   if (spec.files?.length) downloads.append(FileLinks(spec.files, spec.filesLead));
   fig.append(downloads);
+  fig.id = `diagram-${spec.id}`;
+  const share = {
+    id: fig.id, title: spec.title, source: fig.querySelector(".source-note")?.textContent ?? "",
+    description: `${spec.subtitle ? `${typeof spec.subtitle === "string" ? spec.subtitle : spec.subtitle.textContent ?? ""} ` : ""}Värdena finns i tabellen under diagrammet (Visa som tabell).`
+  };
+  describeChart(spec.chart, share);
+  fig.append(ShareControls(fig, share));
   return fig;
 }
