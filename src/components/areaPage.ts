@@ -4,6 +4,7 @@ import {CompareChart, LineChart, RankChart, type ComparePoint} from "./charts.js
 import {COMPARISON_COLUMNS, type ComparisonRow} from "./csv.js";
 import {areaTypeLabel, type AreaCatalogue, type AreaIndicator, type Comparator} from "./areaData.js";
 import {pubPath} from "./data.js";
+import {BASE_UNIT_LABEL} from "./labels.js";
 import {formatChange, formatNumber, formatValue, formatYear} from "./format.js";
 
 export interface AreaView {
@@ -79,7 +80,7 @@ export function CompareCard(v: AreaView): HTMLElement {
       ...comparators.map(([label, key]) => ({key, label, numeric: true, format: valueCell(v, key)})),
       ...(has(v, "change") ? [{key: "change", label: changeHeader(all), numeric: true, format: valueCell(v, "change", true)}] : []),
       {key: "rank", label: "Rang i länet (1 = högst)", numeric: true, format: (r: ComparisonRow) => (r.rank === null ? "–" : `${r.rank} av ${r.rank_of}`)},
-      {key: "base", label: "Underlag", numeric: true, format: (r: ComparisonRow) => (r.base === null ? "–" : `${formatNumber(r.base, 0)} ${r.base_unit}`.trim())}
+      {key: "base", label: "Underlag", numeric: true, format: (r: ComparisonRow) => (r.base === null ? "–" : `${formatNumber(r.base, 0)} ${BASE_UNIT_LABEL[r.base_unit] ?? r.base_unit}`.trim())}
     ],
     csv: {columns: COMPARISON_COLUMNS, filename: `${v.ind.id}-valda-omraden-${v.year}`},
     sources: v.ind.sources,

@@ -70,6 +70,17 @@ export function DataTable<R extends object>(rows: readonly R[], columns: readonl
   return table;
 }
 
+/** A scroll box for a wide or long table that a keyboard can reach and scroll (focusable, named region). */
+export function ScrollRegion(label: string, content: Node, extraClass = ""): HTMLElement {
+  const scroll = document.createElement("div");
+  scroll.className = `table-scroll${extraClass ? ` ${extraClass}` : ""}`;
+  scroll.tabIndex = 0;
+  scroll.setAttribute("role", "region");
+  scroll.setAttribute("aria-label", label);
+  scroll.append(content);
+  return scroll;
+}
+
 /** The card around a chart (see module comment). */
 export function ChartCard<R extends object>(spec: ChartCardSpec<R>): HTMLElement {
   const fig = document.createElement("figure");
@@ -105,10 +116,7 @@ export function ChartCard<R extends object>(spec: ChartCardSpec<R>): HTMLElement
   details.className = "table-alt";
   const summary = document.createElement("summary");
   summary.textContent = "Visa som tabell";
-  const scroll = document.createElement("div");
-  scroll.className = "table-scroll";
-  scroll.append(DataTable(spec.rows, spec.table, spec.title));
-  details.append(summary, scroll);
+  details.append(summary, ScrollRegion(`Tabell: ${spec.title}`, DataTable(spec.rows, spec.table, spec.title)));
   fig.append(details, SourceNote(spec.sources, spec.retrieved ?? [], spec.sourceExtra));
   const downloads = document.createElement("div");
   downloads.className = "downloads";
