@@ -3,9 +3,10 @@
  * the bytes transferred (gzip, as served) and the time to the first chart in headless Chromium.
  * Needs published files in src/data/pub (run `npm run demo` first). Prints figures, asserts nothing.
  */
-import {existsSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
+import {gzipSync} from "node:zlib";
 import {chromium} from "playwright-core";
 import {serve} from "../test/helpers/serve.js";
 import {PROJECT_ROOT} from "./lib/config.js";
@@ -60,5 +61,15 @@ export async function benchSite(): Promise<string[]> {
     await browser.close();
     await server.close();
   }
+  lines.push("", searchIndexLine());
   return lines;
+}
+
+/** The search index loads on first use of the search box, not with the page: reported apart from the page weights. */
+function searchIndexLine(): string {
+  const dir = join(PROJECT_ROOT, "dist", "_observablehq");
+  const file = existsSync(dir) ? readdirSync(dir).find((f) => /^minisearch\..*\.json$/.test(f)) : undefined;
+  if (!file) return "Search index: none in dist/_observablehq (search disabled?)";
+  const raw = readFileSync(join(dir, file));
+  return `Search index (loaded on first search): ${Math.round(gzipSync(raw).length / 1024)} KB gzip (${Math.round(raw.length / 1024)} KB raw)`;
 }
