@@ -204,8 +204,9 @@ export function RankChart(items: readonly RankItem[], opts: {
       }),
       // Text options are constants in Plot, so one mark per (highlighted, negative) combination.
       ...[true, false].flatMap((hl) => [false, true].map((neg) => Plot.text(sorted.filter((d) => d.highlight === hl && d.value! < 0 === neg), {
-        y: yOf, x: "value", dy: rows.above ? 7 : 0,
-        text: (d: RankItem) => fmt(d.value), dx: neg ? -4 : 4, textAnchor: neg ? "end" : "start",
+        // A negative value's label sits right of zero (the bar runs left): never over the row names or off the frame.
+        y: yOf, x: neg ? () => 0 : "value", dy: rows.above ? 7 : 0,
+        text: (d: RankItem) => fmt(d.value), dx: 4, textAnchor: "start",
         fontWeight: hl ? 700 : 400, fontSize: 11
       }))),
       Plot.ruleX([0], {stroke: "#777"}),

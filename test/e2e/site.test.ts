@@ -170,7 +170,7 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
       }
       await v.page.close();
     }
-  }, 240_000);
+  }, 480_000);
 
   it("uses Swedish number formats in tables and charts (decimal comma, true minus, no English separators)", async () => {
     const ind = catalogue.indicators.find((i) => i.groups.includes("gap")) ?? catalogue.indicators[0]!;
