@@ -187,7 +187,8 @@ export function RankChart(items: readonly RankItem[], opts: {
   return Plot.plot({
     width: opts.width,
     height: 26 + sorted.length * rows.step + (refs.length ? 26 : 0),
-    marginLeft: rows.marginLeft,
+    // With labels above the bars the first x tick sits at the left edge: room for half of "−20".
+    marginLeft: rows.above ? Math.max(rows.marginLeft, Math.min(...values) < 0 ? 24 : 10) : rows.marginLeft,
     marginRight: Math.min(160, 10 + longestValue * 6.5),
     marginTop: refs.length ? 30 : 6,
     ariaLabel: opts.title,

@@ -91,7 +91,7 @@ describe.skipIf(!E2E)("accessibility and findability of the built site", () => {
       }
     }
     expect(report).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   it("draws chart labels and status texts with enough contrast (text ≥ 4,5:1, marks ≥ 3:1)", async () => {
     const page = await open(`/kommuner/0683`);
@@ -332,7 +332,7 @@ describe.skipIf(!E2E)("accessibility and findability of the built site", () => {
       expect(found, path).toEqual([]);
       await page.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   it("the accessibility statement names its date, the known shortcomings, how to report one and Digg", async () => {
     const page = await open("/tillganglighet");

@@ -299,5 +299,5 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
         await page.close();
       }
     }
-  });
+  }, 180_000);
 });
