@@ -9,6 +9,8 @@ import {GoalArea} from "./indicators/define.js";
 import {readCatalogue, PUB_DIR} from "./src/lib/siteData.js";
 import {countyBoundaries} from "./src/lib/boundaries.js";
 import {countyMunicipalities, isContextGroup} from "./src/components/data.js";
+import {searchEntriesFromPub} from "./src/lib/searchIndex.js";
+import {KEEP_STATE_SCRIPT} from "./src/lib/keepState.js";
 
 interface Structure {
   goals: {id: string; title: string}[];
@@ -81,9 +83,15 @@ export default {
   // a lang attribute, so the first script of <head> sets it before anything renders.
   globalStylesheets: [],
   style: "style.css",
-  head: '<script>document.documentElement.lang="sv"</script><link rel="icon" href="data:,"><meta name="description" content="Indikatorer för integrationsstrategin i Jönköpings län: kommuner, län, riket och bostadsområden.">',
-  footer: "Öppna data från Kolada (RKA) och SCB. Byggd med Observable Framework. Alla siffror kan laddas ner som CSV.",
-  search: false,
+  head: '<script>document.documentElement.lang="sv"</script><link rel="icon" href="data:,"><meta name="description" content="Indikatorer för integrationsstrategin i Jönköpings län: kommuner, län, riket och bostadsområden.">' + KEEP_STATE_SCRIPT,
+  footer: 'Öppna data från Kolada (RKA) och SCB. Alla siffror kan laddas ner som CSV. <a href="/om">Om webbplatsen</a> · <a href="/tillganglighet">Tillgänglighetsredogörelse</a>',
+  // Framework's search (MiniSearch, loaded on first use); the parameterised pages and the neighbourhoods come from
+  // the published files (src/lib/searchIndex.ts). Its English strings are made Swedish by src/lib/postbuild.ts.
+  search: {
+    async *index() {
+      yield* searchEntriesFromPub(PUB_DIR, existsSync(join(PUB_DIR, "catalogue.json")) ? readCatalogue() : null);
+    }
+  },
   pager: false,
   toc: {label: "På sidan"},
   pages: [
@@ -95,7 +103,9 @@ export default {
     {name: "Bostadsområden", path: "/omraden"},
     {name: "Karta", path: "/karta"},
     {name: "Data", path: "/data"},
-    {name: "Metod och källor", path: "/metod"}
+    {name: "Metod och källor", path: "/metod"},
+    {name: "Om webbplatsen", path: "/om"},
+    {name: "Tillgänglighet", path: "/tillganglighet"}
   ],
   dynamicPaths: [
     ...site.goals.map((g) => `/goals/${g.id}`),

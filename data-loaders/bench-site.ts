@@ -3,7 +3,7 @@
  * the bytes transferred (gzip, as served) and the time to the first chart in headless Chromium.
  * Needs published files in src/data/pub (run `npm run demo` first). Prints figures, asserts nothing.
  */
-import {existsSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {gzipSync} from "node:zlib";
@@ -49,11 +49,12 @@ export async function benchSite(): Promise<string[]> {
       await page.goto(`${server.url}${path}`);
       let chartMs = "—";
       try {
-        // A chart counts once its svg holds marks (Plot's mark groups carry aria-label; the maps' area paths).
-        // A report page's first content is its first generated sentence (the county's report also has charts).
+        // A chart counts once its svg holds marks (Plot's mark groups carry aria-label, renamed data-mark by
+        // src/components/share.ts; the maps' area paths). A report page's first content is its first generated sentence.
+        const marks = ["line", "bar", "dot", "geo"].flatMap((m) => [`.chart svg g[aria-label="${m}"] > *`, `.chart svg g[data-mark="${m}"] > *`]);
         const selector = path.startsWith("/uppfoljning/")
           ? "article.report .report-sentences p"
-          : '.chart svg g[aria-label="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[aria-label="geo"] > *, .chart svg.area-map g.areas path';
+          : [...marks, ".chart svg.area-map g.areas path"].join(", ");
         await page.waitForSelector(selector, {timeout: 15_000, state: "attached"});
         chartMs = String(Math.round(performance.now() - t0));
       } catch {
@@ -71,5 +72,15 @@ export async function benchSite(): Promise<string[]> {
   // The neighbourhood maps' geometry, as served (gzip): budget 150 KB on the page that shows it.
   const geometry = await readFile(join(PROJECT_ROOT, "src", "data", "pub", "areas", "boundaries.json"));
   lines.push("", `Map geometry (areas/boundaries.json): ${Math.round(gzipSync(geometry).length / 1024)} KB gzip (budget 150 KB).`);
+  lines.push("", searchIndexLine());
   return lines;
+}
+
+/** The search index loads on first use of the search box, not with the page: reported apart from the page weights. */
+function searchIndexLine(): string {
+  const dir = join(PROJECT_ROOT, "dist", "_observablehq");
+  const file = existsSync(dir) ? readdirSync(dir).find((f) => /^minisearch\..*\.json$/.test(f)) : undefined;
+  if (!file) return "Search index: none in dist/_observablehq (search disabled?)";
+  const raw = readFileSync(join(dir, file));
+  return `Search index (loaded on first search): ${Math.round(gzipSync(raw).length / 1024)} KB gzip (${Math.round(raw.length / 1024)} KB raw)`;
 }

@@ -1,9 +1,10 @@
 /** Build the static site with Observable Framework (after the pipeline wrote the published files). */
 import {spawn} from "node:child_process";
+import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {PROJECT_ROOT} from "./lib/config.js";
 
-/** Run `observable build`; resolves with the wall time in ms, rejects on a non-zero exit. */
+/** Run `observable build`, then the post-build step (src/lib/postbuild.ts); resolves with the wall time in ms, rejects on a non-zero exit. */
 export async function buildSite(opts: {quiet?: boolean} = {}): Promise<number> {
   const t0 = performance.now();
   const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
@@ -21,5 +22,8 @@ export async function buildSite(opts: {quiet?: boolean} = {}): Promise<number> {
     child.on("error", reject);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`observable build exited with ${code}\n${err.slice(-4000)}`))));
   });
+  const {postbuild} = await import("../src/lib/postbuild.js");
+  const {PUB_DIR, readCatalogue} = await import("../src/lib/siteData.js");
+  postbuild(join(PROJECT_ROOT, "dist"), existsSync(join(PUB_DIR, "catalogue.json")) ? readCatalogue() : null);
   return Math.round(performance.now() - t0);
 }

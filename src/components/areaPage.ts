@@ -4,6 +4,7 @@ import {CompareChart, LineChart, RankChart, type ComparePoint} from "./charts.js
 import {COMPARISON_COLUMNS, type ComparisonRow} from "./csv.js";
 import {areaTypeLabel, BASE_UNIT_SV, reasonSv, sameTypeAreas, type AreaCatalogue, type AreaIndicator, type Comparator} from "./areaData.js";
 import {pubPath} from "./data.js";
+import {BASE_UNIT_LABEL} from "./labels.js";
 import {formatChange, formatNumber, formatValue, formatYear} from "./format.js";
 
 /** A share or ratio of counts is our calculation from SCB's counts (summed from DeSO where it is): say so. */

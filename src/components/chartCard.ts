@@ -5,6 +5,7 @@
  */
 import type {SourceRef} from "../../indicators/published.js";
 import {CsvDownload, FileLinks, type FileLink} from "./csvDownload.js";
+import {ShareControls, describeChart} from "./share.js";
 import {derivedOf, SourceNote} from "./sourceNote.js";
 
 export interface TableColumn<R> {
@@ -69,6 +70,17 @@ export function DataTable<R extends object>(rows: readonly R[], columns: readonl
   return table;
 }
 
+/** A scroll box for a wide or long table that a keyboard can reach and scroll (focusable, named region). */
+export function ScrollRegion(label: string, content: Node, extraClass = ""): HTMLElement {
+  const scroll = document.createElement("div");
+  scroll.className = `table-scroll${extraClass ? ` ${extraClass}` : ""}`;
+  scroll.tabIndex = 0;
+  scroll.setAttribute("role", "region");
+  scroll.setAttribute("aria-label", label);
+  scroll.append(content);
+  return scroll;
+}
+
 /** The card around a chart (see module comment). */
 export function ChartCard<R extends object>(spec: ChartCardSpec<R>): HTMLElement {
   const fig = document.createElement("figure");
@@ -104,10 +116,7 @@ export function ChartCard<R extends object>(spec: ChartCardSpec<R>): HTMLElement
   details.className = "table-alt";
   const summary = document.createElement("summary");
   summary.textContent = "Visa som tabell";
-  const scroll = document.createElement("div");
-  scroll.className = "table-scroll";
-  scroll.append(DataTable(spec.rows, spec.table, spec.title));
-  details.append(summary, scroll);
+  details.append(summary, ScrollRegion(`Tabell: ${spec.title}`, DataTable(spec.rows, spec.table, spec.title)));
   // Rows we computed (gaps, medians, shares of counts) carry "Beräknat av oss …" as their source: the line says so.
   const rowSources = spec.rows.map((r) => (r as {source?: unknown}).source).filter((x): x is string => typeof x === "string");
   fig.append(details, SourceNote(spec.sources, spec.retrieved ?? [], spec.sourceExtra, derivedOf(rowSources)));
@@ -116,5 +125,12 @@ export function ChartCard<R extends object>(spec: ChartCardSpec<R>): HTMLElement
   downloads.append(CsvDownload(spec.rows, {columns: spec.csv.columns, filename: spec.csv.filename ?? spec.id}));
   if (spec.files?.length) downloads.append(FileLinks(spec.files, spec.filesLead));
   fig.append(downloads);
+  fig.id = `diagram-${spec.id}`;
+  const share = {
+    id: fig.id, title: spec.title, source: fig.querySelector(".source-note")?.textContent ?? "",
+    description: `${spec.subtitle ? `${typeof spec.subtitle === "string" ? spec.subtitle : spec.subtitle.textContent ?? ""} ` : ""}Värdena finns i tabellen under diagrammet (Visa som tabell).`
+  };
+  describeChart(spec.chart, share);
+  fig.append(ShareControls(fig, share));
   return fig;
 }

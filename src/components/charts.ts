@@ -5,12 +5,17 @@
 import * as Plot from "@observablehq/plot";
 import {formatTick, formatValue, formatYear} from "./format.js";
 
-/** Okabe–Ito: blue, orange, dark grey, bluish green, reddish purple, vermillion, sky blue, yellow-brown. */
-export const PALETTE = ["#0072B2", "#E69F00", "#4D4D4D", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#8C6D1F"];
+/**
+ * Okabe–Ito: blue, orange, dark grey, bluish green, reddish purple, vermillion, sky blue, yellow-brown; orange and
+ * sky blue darkened (#E69F00 → #B07A00, #56B4E9 → #3A85BD) so every line and its label reach 3:1 on white (WCAG 1.4.11).
+ */
+export const PALETTE = ["#0072B2", "#B07A00", "#4D4D4D", "#009E73", "#CC79A7", "#D55E00", "#3A85BD", "#8C6D1F"];
 const DASHES = ["none", "7,4", "2,3", "10,3,2,3", "4,2", "1,2", "12,4", "6,2,2,2"];
 const SYMBOLS = ["circle", "square", "triangle", "diamond", "star", "cross", "wye", "times"];
 export const HIGHLIGHT = "#0072B2";
 export const MUTED = "#A9C5DD";
+/** The outline of MUTED bars: the light fill alone is 1,8:1 on white, the outline 4,6:1. */
+export const MUTED_STROKE = "#56789A";
 
 export interface LinePoint {
   series: string;
@@ -148,6 +153,16 @@ export function rowLabels(labels: readonly string[], width: number, rowHeight: n
   };
 }
 
+/** Anchor of a label at x = value so that it stays inside a frame `frameWidth` px wide: start, middle or end. */
+export function refAnchor(value: number, values: readonly number[], frameWidth: number, labelWidth: number): "start" | "middle" | "end" {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const x = hi > lo ? ((value - lo) / (hi - lo)) * frameWidth : frameWidth / 2;
+  if (x - labelWidth / 2 < 0) return "start";
+  if (x + labelWidth / 2 > frameWidth) return "end";
+  return "middle";
+}
+
 export interface RankItem {
   label: string;
   value: number | null;
@@ -172,7 +187,8 @@ export function RankChart(items: readonly RankItem[], opts: {
   return Plot.plot({
     width: opts.width,
     height: 26 + sorted.length * rows.step + (refs.length ? 26 : 0),
-    marginLeft: rows.marginLeft,
+    // With labels above the bars the first x tick sits at the left edge: room for half of "−20".
+    marginLeft: rows.above ? Math.max(rows.marginLeft, Math.min(...values) < 0 ? 24 : 10) : rows.marginLeft,
     marginRight: Math.min(160, 10 + longestValue * 6.5),
     marginTop: refs.length ? 30 : 6,
     ariaLabel: opts.title,
@@ -184,19 +200,20 @@ export function RankChart(items: readonly RankItem[], opts: {
       Plot.barX(sorted, {
         ...rows.barInset,
         y: yOf, x: "value",
-        fill: (d: RankItem) => (d.highlight ? HIGHLIGHT : MUTED),
+        fill: (d: RankItem) => (d.highlight ? HIGHLIGHT : MUTED), stroke: (d: RankItem) => (d.highlight ? HIGHLIGHT : MUTED_STROKE), strokeWidth: 1,
         title: (d: RankItem) => `${d.label}: ${fmt(d.value)}`, tip: true
       }),
       // Text options are constants in Plot, so one mark per (highlighted, negative) combination.
       ...[true, false].flatMap((hl) => [false, true].map((neg) => Plot.text(sorted.filter((d) => d.highlight === hl && d.value! < 0 === neg), {
-        y: yOf, x: "value", dy: rows.above ? 7 : 0,
-        text: (d: RankItem) => fmt(d.value), dx: neg ? -4 : 4, textAnchor: neg ? "end" : "start",
+        // A negative value's label sits right of zero (the bar runs left): never over the row names or off the frame.
+        y: yOf, x: neg ? () => 0 : "value", dy: rows.above ? 7 : 0,
+        text: (d: RankItem) => fmt(d.value), dx: 4, textAnchor: "start",
         fontWeight: hl ? 700 : 400, fontSize: 11
       }))),
       Plot.ruleX([0], {stroke: "#777"}),
       ...refs.flatMap((r, i) => [
         Plot.ruleX([r.value!], {stroke: PALETTE[(i + 1) % PALETTE.length], strokeWidth: 2, strokeDasharray: DASHES[(i + 1) % DASHES.length]}),
-        Plot.text([r], {x: r.value!, frameAnchor: "top", dy: -26 + i * 13, text: () => `${r.label}: ${formatValue(r.value, opts.unit)}`, fill: "#222", fontSize: 11, textAnchor: "middle"})
+        Plot.text([r], {x: r.value!, frameAnchor: "top", dy: -26 + i * 13, text: () => `${r.label}: ${formatValue(r.value, opts.unit)}`, fill: "#222", fontSize: 11, textAnchor: refAnchor(r.value!, values, opts.width - rows.marginLeft, `${r.label}: ${formatValue(r.value, opts.unit)}`.length * 6.2)})
       ])
     ]
   });
@@ -236,7 +253,7 @@ export function CompareChart(points: readonly ComparePoint[], opts: {
     style: {fontSize: "12px"},
     marks: [
       ...rows.marks(((p: ComparePoint) => p.category) as (d: never) => string, categories.map((category) => ({category}))),
-      Plot.barX(bars, {...rows.barInset, y: "category", x: "value", fill: MUTED,
+      Plot.barX(bars, {...rows.barInset, y: "category", x: "value", fill: MUTED, stroke: MUTED_STROKE, strokeWidth: 1,
         title: (p: ComparePoint) => `${p.category}: ${formatValue(p.value, opts.unit)}`, tip: true}),
       // The area's value in the right margin, clear of the comparison symbols.
       Plot.text(bars, {y: "category", frameAnchor: "right", text: (p: ComparePoint) => formatValue(p.value, opts.unit), dx: 8, dy: rows.above ? 7 : 0, textAnchor: "start", fontSize: 11, fontWeight: 600}),
@@ -279,7 +296,7 @@ export function StatusChart(rows: readonly StatusCount[], opts: {width: number; 
       Plot.barX(shown, Plot.stackX({...lay.barInset, y: "goal", x: "count", fill: "status", stroke: "#666", strokeWidth: 0.5, order: opts.statuses.map((s) => s.status),
         title: (r: StatusCount) => `${r.goal}: ${r.count} ${r.label.toLowerCase()}`, tip: true})),
       Plot.text(shown, Plot.stackX({y: "goal", x: "count", dy: lay.above ? 7 : 0, order: opts.statuses.map((s) => s.status), text: (r: StatusCount) => `${r.icon} ${r.count}`,
-        fill: (r: StatusCount) => (r.status === "improving" || r.status === "worsening" ? "white" : "black"), fontWeight: 700, fontSize: 11}))
+        fill: (r: StatusCount) => (r.status === "improving" ? "white" : "black"), fontWeight: 700, fontSize: 11}))
     ]
   });
 }

@@ -4,7 +4,7 @@ import {ChartCard} from "./chartCard.js";
 import {LineChart, RankChart} from "./charts.js";
 import {SUMMARY_COLUMNS, TIDY_COLUMNS} from "./csv.js";
 import {indicatorFileLinks, FileLinks} from "./csvDownload.js";
-import {COUNTRY_CODE, COUNTY_CODE, MEDIAN_CODE, areaName, countyMunicipalities, countySeries, findSummary, goalById, inSentence, pubPath} from "./data.js";
+import {COUNTRY_CODE, COUNTY_CODE, MEDIAN_CODE, areaName, countyMunicipalities, countySeries, findSummary, goalById, inSentence, medianN, pubPath} from "./data.js";
 import {h} from "./dom.js";
 import {changeUnit, formatChange, formatDate, formatNumber, formatRank, formatValue, formatYear} from "./format.js";
 import {comparisonRows, medianNote, tidyTable, toPoints} from "./indicatorCard.js";
@@ -13,6 +13,7 @@ import {Kpi} from "./pageParts.js";
 import {sourceName} from "./sourceNote.js";
 import {StatusBadge, windowText} from "./statusBadge.js";
 import {periodText, rankText, sinceText, trendFigure} from "./assessment.js";
+import {WINDOW_CHANGE_COLUMNS, rankIn, valueAt, windowChange, type WindowChange} from "./yearView.js";
 
 export interface IndicatorView {
   cat: Catalogue;
@@ -64,31 +65,57 @@ function notesFor(v: IndicatorView, rows: readonly TidyRow[]): string[] {
   return notes;
 }
 
-/** Key figures for the chosen area: latest value, change since baseline, status, rank, difference vs county and Sweden. */
+/** The chosen area's series, the county's (or the labelled median's) and Sweden's, for the page's sex and group. */
+function seriesOf(v: IndicatorView): {own: TidyRow[]; county: TidyRow[]; sweden: TidyRow[]} {
+  const pick = (code: string) => v.rows.filter((r) => r.area_code === code && r.sex === v.sex && r.group === v.group);
+  const county = countySeries(v.rows, countyMunicipalities(v.cat).map((a) => a.code), v.sex, v.group, {countyValue: v.ind.comparisons.county !== "municipal_median"});
+  return {own: v.area === COUNTY_CODE ? county : pick(v.area), county, sweden: pick(COUNTRY_CODE)};
+}
+
+/**
+ * Key figures for the chosen area and years: the value in the end year, the change over the chosen years, the
+ * trend status (the pipeline's, over its own window), the rank and the differences from the county and Sweden in
+ * the end year (src/components/yearView.ts).
+ */
 export function KeyFigures(v: IndicatorView): HTMLElement {
   const s = findSummary(v.summary, v.ind.id, v.area, v.sex, v.group);
-  const unit = s ? (v.group === "gap" ? "percentage_points" : v.ind.unit) : v.ind.unit;
-  if (!s) return h("p", {class: "muted"}, `Ingen sammanfattning publicerad för ${areaName(v.cat, v.area)} (${who(v) || "totalt"}).`);
-  const baseline = s.baseline_is_strategy_start ? `sedan ${s.baseline_year} (strategins start)` : `sedan ${formatYear(s.baseline_year)} (första år med värde från 2015)`;
-  const comparator = s.county_comparator === "municipal_median"
-    ? `medianen av ${s.county_n ?? "länets"} kommuner${s.county_n !== null && s.latest_year !== null ? ` ${s.latest_year}` : ""}`
-    : "länet";
-  const trendWindow = windowText(s.trend_from_year, s.trend_to_year);
+  const unit = v.group === "gap" ? "percentage_points" : v.ind.unit;
+  const {own, county, sweden} = seriesOf(v);
+  const end = valueAt(own, v.from, v.to);
+  if (!end) return h("p", {class: "muted"}, `Inget värde för ${areaName(v.cat, v.area)} (${who(v) || "totalt"}) ${v.from}–${v.to}.`);
+  const change = windowChange(own, v.from, v.to);
+  const at = (rows: readonly TidyRow[]) => rows.find((r) => r.year === end.year && r.value !== null) ?? null;
+  const countyRow = v.area === COUNTY_CODE ? null : at(county);
+  const countyValue = countyRow?.value ?? null;
+  // Sweden is left out where its value measures something else (e.g. the country's single lowest district)
+  const swedenValue = v.area === COUNTRY_CODE || !v.ind.comparisons.sweden ? null : (at(sweden)?.value ?? null);
+  const n = countyRow && countyRow.area_code === MEDIAN_CODE ? medianN(countyRow) : null;
+  const comparator = countyRow?.area_code === MEDIAN_CODE ? `medianen av ${n ?? "länets"} kommuner` : "länet";
+  const munis = countyMunicipalities(v.cat).map((a) => a.code);
+  // balance ratios and gaps rank by the distance from their target, as the pipeline's rank does
+  const target = v.group === "gap" ? 0 : v.ind.direction === "target" ? v.ind.target_value : null;
+  const rank = s && s.rank_year === end.year && s.rank !== null && s.rank_of !== null
+    ? {rank: s.rank, of: s.rank_of}
+    : rankIn(v.rows.filter((r) => r.sex === v.sex && r.group === v.group), munis, v.area, end.year, v.ind.direction, target);
+  const sinceBaseline = s && s.latest_year === end.year && s.baseline_year !== null && s.baseline_year !== change?.from_year
+    ? `${formatChange(s.change_since_baseline, unit)} sedan ${s.baseline_year}${s.baseline_is_strategy_start ? " (strategins start)" : ""}` : undefined;
+  const diff = (x: number | null) => (x === null ? null : Math.round((end.value - x) * 1000) / 1000);
   return h("div", {class: "kpis"},
-    Kpi(`${areaName(v.cat, v.area)} ${formatYear(s.latest_year)}`, formatValue(s.latest_value, unit), who(v) || undefined),
-    Kpi(`Förändring ${baseline}`, formatChange(s.change_since_baseline, unit),
-      s.change_5y === null ? undefined : `${formatChange(s.change_5y, unit)} sedan ${s.change_5y_from_year}`),
-    v.ind.kind === "goal" ? Kpi(`Trend ${trendWindow}`, StatusBadge(s.trend, {from: s.trend_from_year, to: s.trend_to_year}), trendFigure(s, v.ind.unit)) : null,
-    v.ind.kind === "goal" && s.period_from_year !== null
+    Kpi(`${areaName(v.cat, v.area)} ${formatYear(end.year)}`, formatValue(end.value, unit), who(v) || undefined),
+    change ? Kpi(`Förändring ${change.from_year}–${change.to_year}`, formatChange(change.change, unit), sinceBaseline) : null,
+    // the trend and the period keep the pipeline's own windows, and say them
+    v.ind.kind === "goal" && s ? Kpi(`Trend ${windowText(s.trend_from_year, s.trend_to_year)}`, StatusBadge(s.trend, {from: s.trend_from_year, to: s.trend_to_year}), trendFigure(s, v.ind.unit)) : null,
+    v.ind.kind === "goal" && s && s.period_from_year !== null
       ? Kpi(`Strategiperioden ${windowText(s.period_from_year, s.period_to_year)}`,
         s.period_method === "trend" ? StatusBadge(s.period_status, {from: s.period_from_year, to: s.period_to_year}) : formatChange(s.period_change, unit),
         `${periodText(s, v.ind.unit)}${s.since_from_year !== null ? ` · ${sinceText(s, v.ind.unit)}` : ""}`)
       : null,
-    s.rank !== null ? Kpi(`Plats bland ${s.rank_of} kommuner ${formatYear(s.rank_year)}`, formatRank(s.rank, s.rank_of), `${rankText(s)}; 1 = bäst enligt önskad riktning${s.direction === "target" ? " (närmast målet)" : ""}`) : null,
-    s.county_value !== null ? Kpi(`Skillnad mot ${comparator}`, formatChange(s.diff_vs_county, unit), `${comparator[0]!.toUpperCase()}${comparator.slice(1)}: ${formatValue(s.county_value, unit)}${s.county_note ? `. ${s.county_note}` : ""}`) : null,
-    s.county_value === null && s.county_note ? Kpi("Jämförelse med länet", "–", s.county_note) : null,
+    rank ? Kpi(`Plats bland ${rank.of} kommuner ${end.year}`, formatRank(rank.rank, rank.of), `1 = bäst enligt önskad riktning${target !== null ? " (närmast målet)" : ""}`) : null,
+    countyValue !== null
+      ? Kpi(`Skillnad mot ${comparator} ${end.year}`, formatChange(diff(countyValue), unit), `${comparator[0]!.toUpperCase()}${comparator.slice(1)}: ${formatValue(countyValue, unit)}${s?.county_note ? `. ${s.county_note}` : ""}`)
+      : s?.county_note ? Kpi("Jämförelse med länet", "–", s.county_note) : null,
     !v.ind.comparisons.sweden && v.area !== COUNTRY_CODE ? Kpi("Jämförelse med riket", "–", v.ind.comparisons.note_sv ?? "") : null,
-    s.sweden_value !== null && v.area !== COUNTRY_CODE ? Kpi("Skillnad mot riket", formatChange(s.diff_vs_sweden, unit), `Riket: ${formatValue(s.sweden_value, unit)}`) : null
+    swedenValue !== null ? Kpi(`Skillnad mot riket ${end.year}`, formatChange(diff(swedenValue), unit), `Riket: ${formatValue(swedenValue, unit)}`) : null
   );
 }
 
@@ -230,33 +257,39 @@ export function GroupCards(v: IndicatorView): HTMLElement[] {
   return out;
 }
 
-/** Change since the baseline for every municipality (and the county and Sweden), from summary.csv. */
+/** Change over the chosen years ("Från" … "till") for every municipality, the county (or the median) and Sweden. */
 export function ChangeCard(v: IndicatorView): HTMLElement | null {
-  const codes = [...countyMunicipalities(v.cat).map((a) => a.code), COUNTY_CODE, COUNTRY_CODE];
-  const rows = codes.map((c) => findSummary(v.summary, v.ind.id, c, v.sex, v.group)).filter((r): r is SummaryRow => !!r && r.change_since_baseline !== null);
+  const pick = (code: string) => v.rows.filter((r) => r.area_code === code && r.sex === v.sex && r.group === v.group);
+  const {county, sweden} = seriesOf(v);
+  const series = [...countyMunicipalities(v.cat).map((a) => pick(a.code)), county, sweden];
+  const rows = series.map((rs) => windowChange(rs, v.from, v.to)).filter((r): r is WindowChange => r !== null);
   if (rows.length === 0) return null;
-  const unit = changeUnit(v.group === "gap" ? "percentage_points" : v.ind.unit);
+  const unit = v.group === "gap" ? "percentage_points" : v.ind.unit;
+  const cu = changeUnit(unit);
   const order = v.ind.direction === "lower_is_better" ? "asc" : "desc";
-  const sorted = [...rows].sort((a, b) => (order === "asc" ? a.change_since_baseline! - b.change_since_baseline! : b.change_since_baseline! - a.change_since_baseline!));
-  const baselines = [...new Set(sorted.map((r) => r.baseline_year))];
+  const sorted = [...rows].sort((a, b) => (order === "asc" ? a.change - b.change : b.change - a.change));
+  const uneven = sorted.some((r) => r.from_year !== v.from || r.to_year !== v.to);
+  const byArea = new Map(series.map((rs) => [rs[0]?.area_code, rs]));
   return ChartCard({
     id: "forandring",
-    title: "Förändring sedan basåret",
-    subtitle: `Från ${baselines.length === 1 ? baselines[0] : "basåret"} ${baselines.includes(2015) ? "(2015 = strategins start)" : "(seriens första år)"} till senaste året. ${who(v) ? `${who(v)}.` : ""}`,
-    chart: RankChart(sorted.map((r) => ({label: r.area_name, value: r.change_since_baseline, highlight: r.area_code === v.area})), {
-      unit, width: Math.min(v.width, 760), title: "Förändring sedan basåret", order, format: (x) => formatChange(x, unit)
+    title: `Förändring ${v.from}–${v.to}`,
+    subtitle: `Från första till sista året med värde inom ${v.from}–${v.to}${uneven ? " (åren står i tabellen där de skiljer sig)" : ""}. Följer valet av år ovan. ${who(v) ? `${who(v)}.` : ""}`,
+    chart: RankChart(sorted.map((r) => ({label: r.area_name, value: r.change, highlight: r.area_code === v.area || (v.area === COUNTY_CODE && r.area_code === county[0]?.area_code)})), {
+      unit: cu, width: Math.min(v.width, 760), title: `Förändring ${v.from}–${v.to}`, order, format: (x) => formatChange(x, unit)
     }),
     rows: sorted,
     table: [
       {key: "area_name", label: "Område"},
-      {key: "baseline_year", label: "Basår", format: (r: SummaryRow) => formatYear(r.baseline_year)},
-      {key: "baseline_value", label: "Värde basår", numeric: true, format: (r: SummaryRow) => formatValue(r.baseline_value, v.group === "gap" ? "percentage_points" : v.ind.unit)},
-      {key: "latest_year", label: "Senaste år", format: (r: SummaryRow) => formatYear(r.latest_year)},
-      {key: "latest_value", label: "Senaste värde", numeric: true, format: (r: SummaryRow) => formatValue(r.latest_value, v.group === "gap" ? "percentage_points" : v.ind.unit)},
-      {key: "change_since_baseline", label: "Förändring", numeric: true, format: (r: SummaryRow) => formatChange(r.change_since_baseline, v.group === "gap" ? "percentage_points" : v.ind.unit)}
+      {key: "from_year", label: "Från år"},
+      {key: "from_value", label: "Värde", numeric: true, format: (r: WindowChange) => formatValue(r.from_value, unit)},
+      {key: "to_year", label: "Till år"},
+      {key: "to_value", label: "Värde", numeric: true, format: (r: WindowChange) => formatValue(r.to_value, unit)},
+      {key: "change", label: "Förändring", numeric: true, format: (r: WindowChange) => formatChange(r.change, unit)}
     ],
-    csv: {columns: SUMMARY_COLUMNS, filename: `${v.ind.id}-forandring-${v.sex}-${v.group}`},
+    csv: {columns: WINDOW_CHANGE_COLUMNS, filename: `${v.ind.id}-forandring-${v.sex}-${v.group}-${v.from}-${v.to}`},
     sources: v.ind.sources,
+    retrieved: retrieved(sorted.flatMap((r) => byArea.get(r.area_code) ?? [])),
+    sourceExtra: "Förändringen är beräknad av oss ur källans värden.",
     files: files(v)
   });
 }

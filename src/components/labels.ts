@@ -29,6 +29,9 @@ export const DIRECTION_LABEL: Record<Direction, string> = {
   none: "Ingen önskad riktning (beskriver läget)"
 };
 
+/** Words for the base units of the neighbourhood files (areas/comparisons.csv `base_unit`). */
+export const BASE_UNIT_LABEL: Record<string, string> = {persons: "personer", dwellings: "lägenheter", households: "hushåll", "": ""};
+
 /** Level names for area_level. */
 export const LEVEL_LABEL: Record<string, string> = {
   country: "Riket", county: "Län", municipality: "Kommun", regso: "RegSO-område", deso: "DeSO-område"

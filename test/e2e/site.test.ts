@@ -77,7 +77,7 @@ async function chartFacts(page: Page) {
   return page.evaluate(async () => {
     const cards = [...document.querySelectorAll<HTMLElement>("figure.chart-card")];
     return Promise.all(cards.map(async (card) => {
-      const marks = card.querySelectorAll('.chart svg g[aria-label="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[aria-label="geo"] > *').length;
+      const marks = card.querySelectorAll('.chart svg g[aria-label="line"] > *, .chart svg g[data-mark="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[data-mark="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[data-mark="dot"] > *, .chart svg g[aria-label="geo"] > *, .chart svg g[data-mark="geo"] > *').length;
       const link = card.querySelector<HTMLAnchorElement>("a.download-csv");
       const csv = link ? await (await fetch(link.href)).text() : "";
       const rows = [...card.querySelectorAll("details.table-alt tbody tr")].map((tr) =>
@@ -190,7 +190,7 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
       }
       await v.page.close();
     }
-  }, 240_000);
+  }, 480_000);
 
   it("no built page or published file holds a loopback URL or a simulator stand-in id (SIM_)", () => {
     const offenders: string[] = [];
@@ -330,5 +330,5 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
         await page.close();
       }
     }
-  });
+  }, 180_000);
 });
