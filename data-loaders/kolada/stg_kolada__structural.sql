@@ -4,7 +4,7 @@ insert into stg_kolada__structural
 with
   pages as (
     select unnest("values") as r
-    from read_json($files, format = 'auto', maximum_object_size = 33554432,
+    from read_json($files, format = 'unstructured', maximum_object_size = 33554432,
       columns = {"values": 'STRUCT(kpi VARCHAR, municipality VARCHAR, period INTEGER, "values" STRUCT(gender VARCHAR, count INTEGER, status VARCHAR, value DOUBLE, isdeleted BOOLEAN)[])[]'})
   ),
   gender_values as (

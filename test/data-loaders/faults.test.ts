@@ -97,7 +97,7 @@ describe("fault runs through a mutating proxy", () => {
   });
 
   it("a negative share in a used KPI: refused naming KPI, area, year, gender and JSON path", async () => {
-    proxy.mutate = rewriteJson(/\/data\/kpi\/.*N02926/, (j: {values: {kpi: string; values: {value: number | null}[]}[]}) => {
+    proxy.mutate = rewriteJson(/\/data\/kpi\/[^/]*N02926[^/]*\/municipality\//, (j: {values: {kpi: string; values: {value: number | null}[]}[]}) => {
       const row = j.values.find((r) => r.kpi === "N02926");
       if (row) row.values[0]!.value = -5;
       return j;
@@ -124,7 +124,7 @@ describe("fault runs through a mutating proxy", () => {
 
   it("a series losing most of its areas: refused unless --accept-coverage-drop, which the report records", async () => {
     const keep = new Set(["0000", "0006", "0680", "0687"]);
-    proxy.mutate = rewriteJson(/\/data\/kpi\/.*N02926/, (j: {count: number; values: {kpi: string; municipality: string}[]}) => {
+    proxy.mutate = rewriteJson(/\/data\/kpi\/[^/]*N02926[^/]*\/municipality\//, (j: {count: number; values: {kpi: string; municipality: string}[]}) => {
       j.values = j.values.filter((r) => r.kpi !== "N02926" || keep.has(r.municipality));
       j.count = j.values.length;
       return j;

@@ -101,7 +101,7 @@ describe("contrast of what the charts draw", () => {
   it("every series colour and bar outline is ≥ 3:1 on white; status segment labels ≥ 4,5:1", () => {
     for (const c of [...PALETTE, MUTED_STROKE]) expect(contrastRatio(c, "#ffffff"), c).toBeGreaterThanOrEqual(3);
     expect(contrastRatio("white", STATUS_COLOUR.improving!)).toBeGreaterThanOrEqual(4.5);
-    for (const s of ["stable", "worsening", "insufficient_data", "no_value"]) expect(contrastRatio("black", STATUS_COLOUR[s]!), s).toBeGreaterThanOrEqual(4.5);
+    for (const s of ["no_clear_change", "worsening", "insufficient_data", "no_value", "by_municipalities"]) expect(contrastRatio("black", STATUS_COLOUR[s]!), s).toBeGreaterThanOrEqual(4.5);
   });
   it("computes WCAG ratios", () => {
     expect(contrastRatio("#000", "#fff")).toBeCloseTo(21, 5);
