@@ -45,9 +45,12 @@ export function describeChart(chart: Element, spec: ShareSpec): void {
   const svgs = chartSvgs(chart);
   const main = largest(svgs);
   for (const svg of svgs) {
-    svg.setAttribute("role", "img");
+    // A chart whose parts can be focused and chosen (the area maps) is a group of named controls, not one image:
+    // an image's children are presentational, so focusable ones inside it would be nested interactive controls.
+    const interactive = svg.querySelector('[tabindex="0"], a[href], button') !== null;
+    svg.setAttribute("role", interactive ? "group" : "img");
     svg.setAttribute("aria-label", svg === main ? spec.title : `Teckenförklaring: ${spec.title}`);
-    for (const el of svg.querySelectorAll("[aria-label]")) {
+    for (const el of svg.querySelectorAll("[aria-label]:not([role])")) {
       // Keep the mark type for tests and tools, without an ARIA attribute on an element that has no role.
       el.setAttribute("data-mark", el.getAttribute("aria-label") ?? "");
       el.removeAttribute("aria-label");

@@ -171,7 +171,7 @@ describe.skipIf(!E2E)("maps in Chromium", () => {
         expect(text, id).not.toContain(`${years[0]}–${years[0]}`);
       }
       if (!id.endsWith("-deso")) {
-        const bars = await page.$$eval('figure[data-chart="valda-omraden"] svg g[aria-label="bar"] > *', (b) => b.length);
+        const bars = await page.$$eval('figure[data-chart="valda-omraden"] svg g[data-mark="bar"] > *, figure[data-chart="valda-omraden"] svg g[aria-label="bar"] > *', (b) => b.length);
         expect(bars, id).toBeGreaterThan(0);
       }
       expect(errors, id).toEqual([]);

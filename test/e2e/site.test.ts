@@ -77,7 +77,7 @@ async function chartFacts(page: Page) {
   return page.evaluate(async () => {
     const cards = [...document.querySelectorAll<HTMLElement>("figure.chart-card")];
     return Promise.all(cards.map(async (card) => {
-      const marks = card.querySelectorAll('.chart svg g[aria-label="line"] > *, .chart svg g[data-mark="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[data-mark="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[data-mark="dot"] > *, .chart svg g[aria-label="geo"] > *, .chart svg g[data-mark="geo"] > *').length;
+      const marks = card.querySelectorAll('.chart svg g[aria-label="line"] > *, .chart svg g[data-mark="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[data-mark="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[data-mark="dot"] > *, .chart svg g[aria-label="geo"] > *, .chart svg g[data-mark="geo"] > *, .chart svg.area-map g.areas path').length;
       const link = card.querySelector<HTMLAnchorElement>("a.download-csv");
       const csv = link ? await (await fetch(link.href)).text() : "";
       const rows = [...card.querySelectorAll("details.table-alt tbody tr")].map((tr) =>
