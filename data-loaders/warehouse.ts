@@ -29,8 +29,9 @@ export async function beginWarehouse(dataDir: string): Promise<WarehouseBuild> {
   const live = warehousePath(dataDir);
   const tmpPath = `${live}.${process.pid}.${Date.now()}.tmp`;
   const db = await openDb(tmpPath);
-  // DuckDB would otherwise cache up to 80 % of RAM; the pipeline's budget is 600 MB in all.
-  await db.conn.run(`SET memory_limit = '${process.env.PIPELINE_DUCKDB_MEMORY ?? "300MB"}'`);
+  // DuckDB would otherwise cache up to 80 % of RAM. 300 MB ran out in sweden scope once the structural, boundary and
+  // report data joined (bench 2026-12-01); 600 MB leaves room for what it limits.
+  await db.conn.run(`SET memory_limit = '${process.env.PIPELINE_DUCKDB_MEMORY ?? "600MB"}'`);
   // Row order is set by ORDER BY where it matters; keeping insertion order costs memory.
   await db.conn.run("SET preserve_insertion_order = false");
   // Hand freed memory back to the OS after each task instead of keeping it for reuse.
