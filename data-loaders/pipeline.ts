@@ -142,7 +142,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
         await rm(pubTmp, {recursive: true, force: true});
         await mkdir(pubTmp, {recursive: true});
         const dir = pubTmp;
-        const published = await time("publish", () => publishAll(conn, {outDir: dir, scope: opts.scope, generatedAt: started.toISOString(), dataDir: config.dataDir}));
+        const published = await time("publish", () =>
+          publishAll(conn, {outDir: dir, scope: opts.scope, generatedAt: started.toISOString(), dataDir: config.dataDir}, (step, f) => time(`publish.${step}`, f))
+        );
         report.published_files = published.files;
         report.indicator_changes = published.news?.indicators ?? null;
       }
@@ -323,8 +325,12 @@ const LATER_STAGES: {name: string; run: (conn: DuckDBConnection, ctx: StageConte
 ];
 
 /** Write every published file into outDir; returns the number of files. */
-async function publishAll(conn: DuckDBConnection, opts: {outDir: string; scope: Scope; generatedAt: string; dataDir: string}): Promise<{files: number; news: RunNews}> {
-  await publishIndicators(conn, {
+async function publishAll(
+  conn: DuckDBConnection,
+  opts: {outDir: string; scope: Scope; generatedAt: string; dataDir: string},
+  step: <T>(name: string, f: () => Promise<T>) => Promise<T>
+): Promise<{files: number; news: RunNews}> {
+  await step("indicators", () => publishIndicators(conn, {
     outDir: opts.outDir,
     indicators: INDICATORS,
     goals: GOALS,
@@ -333,15 +339,15 @@ async function publishAll(conn: DuckDBConnection, opts: {outDir: string; scope: 
     scope: opts.scope,
     generatedAt: opts.generatedAt,
     bulkZip: false
-  });
-  await publishAreas(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt});
-  await publishBoundaries(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt});
-  await publishPeers(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt});
+  }));
+  await step("areas", () => publishAreas(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
+  await step("boundaries", () => publishBoundaries(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
+  await step("peers", () => publishPeers(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
   // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse.
-  const news = await runNews(conn, opts.dataDir);
-  await publishReports(opts.outDir, news);
+  const news = await step("news", () => runNews(conn, opts.dataDir));
+  await step("reports", () => publishReports(opts.outDir, news));
   // The bulk zip is rebuilt last so it holds the neighbourhood files too.
-  await refreshBulkZip(opts.outDir);
+  await step("zip", () => refreshBulkZip(opts.outDir));
   return {files: await countFiles(opts.outDir), news};
 }
 

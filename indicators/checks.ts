@@ -5,7 +5,7 @@
  * indicators at once; every failure is returned, so the run reports them together.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {query} from "../data-loaders/lib/duckdb.js";
+import {insertRows, query} from "../data-loaders/lib/duckdb.js";
 import {CheckError} from "../data-loaders/lib/errors.js";
 import type {Indicator} from "./define.js";
 import {RowStatus} from "./published.js";
@@ -189,29 +189,26 @@ function declarationFailures(indicators: Indicator[]): string[] {
   return out;
 }
 
-/** The declared checks as temp tables the SQL joins (scalar inserts with $params). */
+/** The declared checks as temp tables the SQL joins (rows bound as one JSON parameter). */
 async function writeDeclarations(conn: DuckDBConnection, indicators: Indicator[]): Promise<void> {
   await conn.run(`CREATE OR REPLACE TEMP TABLE tmp_check_decl (
     indicator_id VARCHAR, sexes VARCHAR[], groups VARCHAR[], comparison_group VARCHAR,
     range_lo DOUBLE, range_hi DOUBLE, year_from INTEGER, year_to INTEGER)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE tmp_check_areas (indicator_id VARCHAR, area_code VARCHAR)`);
-  for (const ind of indicators) {
-    const {range, expect_years, expect_areas} = ind.checks;
-    await conn.run(
-      `INSERT INTO tmp_check_decl VALUES ($id, string_split($sexes, '|'), string_split($groups, '|'), $cmp, $lo, $hi, $from, $to)`,
-      {
-        id: ind.id,
-        sexes: ind.sexes.join("|"),
-        groups: ind.groups.join("|"),
-        cmp: ind.comparison_group,
-        lo: range ? range[0] : null,
-        hi: range ? range[1] : null,
-        from: expect_years ? expect_years[0] : null,
-        to: expect_years ? expect_years[1] : null
-      }
-    );
-    for (const area of expect_areas ?? []) {
-      await conn.run(`INSERT INTO tmp_check_areas VALUES ($id, $area)`, {id: ind.id, area});
-    }
-  }
+  await insertRows(
+    conn,
+    "tmp_check_decl",
+    [["indicator_id", "VARCHAR"], ["sexes", ["VARCHAR"]], ["groups", ["VARCHAR"]], ["comparison_group", "VARCHAR"],
+      ["range_lo", "DOUBLE"], ["range_hi", "DOUBLE"], ["year_from", "INTEGER"], ["year_to", "INTEGER"]],
+    indicators.map(({id, sexes, groups, comparison_group, checks: {range, expect_years}}) => ({
+      indicator_id: id, sexes, groups, comparison_group,
+      range_lo: range?.[0], range_hi: range?.[1], year_from: expect_years?.[0], year_to: expect_years?.[1]
+    }))
+  );
+  await insertRows(
+    conn,
+    "tmp_check_areas",
+    [["indicator_id", "VARCHAR"], ["area_code", "VARCHAR"]],
+    indicators.flatMap((ind) => (ind.checks.expect_areas ?? []).map((area_code) => ({indicator_id: ind.id, area_code})))
+  );
 }

@@ -28,3 +28,27 @@ export async function exec(conn: DuckDBConnection, sql: string, params?: Params)
   if (params) await conn.run(sql, params);
   else await conn.run(sql);
 }
+
+/** DuckDB type names a batch insert may declare (a list as ["VARCHAR"]). */
+export type JsonColumnType = "VARCHAR" | "DOUBLE" | "INTEGER" | "BOOLEAN" | ["VARCHAR"];
+
+/**
+ * Insert rows in one statement: the rows travel as one JSON parameter, read back with from_json
+ * (one INSERT per row costs 1–2 ms in DuckDB's node API; 400 of them were a fifth of the publish stage).
+ * Table and column names are ours (code), never data; the values are bound.
+ */
+export async function insertRows(
+  conn: DuckDBConnection,
+  table: string,
+  columns: readonly (readonly [string, JsonColumnType])[],
+  rows: readonly Record<string, unknown>[]
+): Promise<void> {
+  if (rows.length === 0) return;
+  const structure = JSON.stringify([Object.fromEntries(columns.map(([name, type]) => [name, type]))]);
+  const names = columns.map(([name]) => `"${name}"`);
+  await conn.run(
+    `INSERT INTO ${table} (${names.join(", ")})
+     SELECT ${names.map((n) => `r.${n}`).join(", ")} FROM (SELECT unnest(from_json($rows, '${structure}')) AS r)`,
+    {rows: JSON.stringify(rows.map((row) => Object.fromEntries(columns.map(([name]) => [name, row[name] ?? null]))))}
+  );
+}

@@ -5,19 +5,20 @@ import {AREA_TABLES} from "../../indicators/omraden/meta.js";
 import type {SourceRef} from "../../indicators/published.js";
 import {CheckError} from "../lib/errors.js";
 import type {AreaSource} from "./areas-contract.js";
-import {derivedLabel, scbSource} from "./provenance.js";
+import {derivedLabel, loadSourceIndex, scbSource} from "./provenance.js";
 
 /** Provenance of every input table (and of the area types); all gaps reported at once. */
 export async function loadSources(conn: DuckDBConnection, indicators: readonly AreaIndicator[]): Promise<Map<string, AreaSource>> {
   const keys = [...new Set([...indicators.flatMap((i) => i.inputs.map((x) => x.slice("scb:".length))), "regso_area_type"])];
   const failures: string[] = [];
   const out = new Map<string, AreaSource>();
+  const index = await loadSourceIndex(conn);
   for (const key of keys) {
     if (!AREA_TABLES[key]) {
       failures.push(`scb:${key}: not declared in indicators/omraden/meta.ts (AREA_TABLES)`);
       continue;
     }
-    const resolved = await scbSource(conn, key);
+    const resolved = scbSource(index, key);
     if (typeof resolved === "string") failures.push(`scb:${key}: ${resolved}`);
     else out.set(key, {...resolved.ref, table_key: key, table_id: resolved.table_id, label: resolved.label});
   }

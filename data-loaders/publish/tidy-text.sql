@@ -1,5 +1,5 @@
 -- The tidy rows as the CSV files show them: every text cell through neutralise() (neutralise.sql);
--- numbers (year, value) untouched. _id keeps the raw id for selecting one indicator.
+-- numbers (year, value) untouched. _id keeps the raw id for selecting one indicator, _ord the row order.
 
 CREATE OR REPLACE TEMP VIEW tmp_publish_tidy_text AS
 SELECT
@@ -15,5 +15,6 @@ SELECT
   neutralise(unit) AS unit,
   nullif(neutralise(status), '') AS status,  -- '' and NULL read the same in CSV; written as an empty cell
   neutralise(source) AS source,
-  neutralise(retrieved) AS retrieved
+  neutralise(retrieved) AS retrieved,
+  _ord
 FROM tmp_publish_tidy;

@@ -38,10 +38,14 @@ final AS (
   JOIN areas AS a USING (area_code)
 )
 
-SELECT * EXCLUDE (position, level_order)
+-- _ord keeps the reading order for the files' COPY (a table's scan order is not guaranteed)
+SELECT
+  * EXCLUDE (position, level_order),
+  row_number() OVER (
+    ORDER BY
+      position, level_order, area_code,
+      list_position(string_split($group_order, '|'), "group"),
+      list_position(string_split($sex_order, '|'), sex),
+      year
+  ) AS _ord
 FROM final
-ORDER BY
-  position, level_order, area_code,
-  list_position(string_split($group_order, '|'), "group"),
-  list_position(string_split($sex_order, '|'), sex),
-  year

@@ -2,6 +2,7 @@
  * bulk.zip: every published file plus README.txt. fflate writes the archive; the deflating is done
  * by Node's native zlib on the thread pool (several files at once), which is several times faster
  * than deflating in JS for the ~200 MB of CSV in sweden scope. Parquet is stored as is (compressed already).
+ * Level 1: a third faster than 6 for a 14 % larger archive (county scope, 1,57 vs 1,38 MB).
  */
 import {open, readdir, readFile, rename} from "node:fs/promises";
 import {join, relative, sep} from "node:path";
@@ -48,7 +49,7 @@ export async function zipEntries(entries: Entry[], onChunk: (chunk: Uint8Array) 
       entries.slice(i, i + WINDOW).map(async (e) => {
         const data = typeof e.data === "string" ? await readFile(e.data) : e.data;
         const store = e.name.endsWith(".parquet");
-        return {name: e.name, data, store, payload: store ? data : await deflate(data, {level: 6})};
+        return {name: e.name, data, store, payload: store ? data : await deflate(data, {level: 1})};
       })
     );
     for (const p of packed) {
@@ -79,11 +80,22 @@ export async function writeBulkZip(outDir: string, readme: string): Promise<{byt
   const target = join(outDir, BULK_ZIP);
   const out = await open(`${target}.tmp`, "w");
   let bytes = 0;
+  // fflate hands on each header and payload as its own chunk: write them in 4 MB batches, not one call each.
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pendingBytes) await out.write(Buffer.concat(pending, pendingBytes));
+    pending = [];
+    pendingBytes = 0;
+  };
   try {
     await zipEntries(entries, async (chunk) => {
       bytes += chunk.byteLength;
-      await out.write(chunk);
+      pending.push(chunk);
+      pendingBytes += chunk.byteLength;
+      if (pendingBytes >= 4 << 20) await flush();
     });
+    await flush();
   } finally {
     await out.close();
   }

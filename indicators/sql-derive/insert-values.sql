@@ -1,11 +1,11 @@
--- Copy one indicator's result (tmp_indicator_result, made from the indicator's own SQL) into the mart.
+-- Copy the indicators' results (tmp_indicator_results: indicator_id plus what each indicator's own SQL returned) into the mart.
 -- Rows of areas known to lie outside the scope are left out (county scope: Sweden, the county and
 -- areas within it). Rows of areas unknown to stg_areas are kept, so the checks can report them.
--- Params: $indicator_id, $scope ('county' | 'sweden'), $county_code (Kolada id of the county, '0006').
+-- Params: $scope ('county' | 'sweden'), $county_code (Kolada id of the county, '0006').
 INSERT INTO mart_indicator_values
 WITH
 result AS (
-  SELECT * FROM tmp_indicator_result
+  SELECT * FROM tmp_indicator_results
 ),
 
 outside_scope AS (
@@ -18,7 +18,7 @@ outside_scope AS (
 
 final AS (
   SELECT
-    $indicator_id                  AS indicator_id,
+    CAST(r.indicator_id AS VARCHAR) AS indicator_id,
     CAST(r.area_code AS VARCHAR)   AS area_code,
     CAST(r.year AS INTEGER)        AS year,
     CAST(r.sex AS VARCHAR)         AS sex,
