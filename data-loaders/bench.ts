@@ -59,6 +59,10 @@ async function runOnce(scope: string, dataDir: string, pubDir: string, env: Reco
   };
 }
 
+const ms = (r: Row, ...names: string[]) => names.reduce((n, k) => n + (r.stages[k] ?? 0), 0);
+/** The stages the "indicators + publish" budget covers: everything after staging that depends on the indicator data. */
+const COMPUTE_STAGES = ["indicators", "areas", "peers", "publish"];
+
 const rows: Row[] = [];
 for (const scope of values.scope) {
   const sim = await startSim({scope: scope as "county" | "sweden"});
@@ -68,29 +72,39 @@ for (const scope of values.scope) {
     const pub = join(dir, "pub");
     const cold = await runOnce(scope, join(dir, "data"), pub, env);
     rows.push({...cold, run: "cold"});
-    const warm = await runOnce(scope, join(dir, "data"), pub, env);
-    rows.push({...warm, run: "warm"});
+    // The machine is a shared VM whose speed varies by ±30 % from run to run: county's warm run is repeated and the median kept.
+    const repeats = scope === "county" ? 3 : 1;
+    const warm: Row[] = [];
+    for (let i = 0; i < repeats; i++) warm.push(await runOnce(scope, join(dir, "data"), pub, env));
+    const total = (r: Row) => ms(r, ...COMPUTE_STAGES);
+    warm.sort((a, b) => total(a) - total(b));
+    const median = warm[Math.floor(warm.length / 2)]!;
+    rows.push({...median, run: repeats > 1 ? `warm (median of ${repeats}: ${warm.map((w) => total(w)).join(", ")} ms)` : "warm"});
   } finally {
     await sim.stop();
     await rm(dir, {recursive: true, force: true});
   }
 }
 
-const ms = (r: Row, ...names: string[]) => names.reduce((n, k) => n + (r.stages[k] ?? 0), 0);
 const header = [
   "scope", "run", "wall s", "fetch+stage ms", "peak RSS after stage MB", "indicators+publish ms", "peak RSS MB",
-  "requests", "attempts", "rows", "fetch", "stage", "indicators", "areas", "peers", "publish"
+  "requests", "attempts", "rows", "fetch", "stage", "shapes", "indicators", "areas", "peers", "publish"
 ];
 const table = rows.map((r) => [
   r.scope, r.run, r.wall_s.toFixed(2), String(ms(r, "fetch", "stage")), String(r.rss_after_stage_mb),
   // the area indicators are computed in their own stage (before publish) since publish only writes files
-  String(ms(r, "indicators", "areas", "peers", "publish")), String(r.rss_mb), String(r.requests), String(r.attempts), String(r.rows),
-  ...["fetch", "stage", "indicators", "areas", "peers", "publish"].map((k) => String(r.stages[k] ?? ""))
+  String(ms(r, ...COMPUTE_STAGES)), String(r.rss_mb), String(r.requests), String(r.attempts), String(r.rows),
+  ...["fetch", "stage", "shapes", "indicators", "areas", "peers", "publish"].map((k) => String(r.stages[k] ?? ""))
 ]);
 process.stdout.write(`\nPipeline benchmark (simulator on loopback; each run in its own process; ${new Date().toISOString()})\n`);
 process.stdout.write("wall s includes process start (tsx); stage columns are in ms; RSS is the pipeline process's peak\n\n");
 process.stdout.write(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|\n`);
 for (const t of table) process.stdout.write(`| ${t.join(" | ")} |\n`);
+process.stdout.write("\nPublish steps (ms):\n");
+for (const r of rows) {
+  const steps = Object.entries(r.stages).filter(([k]) => k.startsWith("publish."));
+  process.stdout.write(`  ${r.scope} ${r.run.split(" ")[0]}: ${steps.map(([k, v]) => `${k.slice("publish.".length)} ${v}`).join(", ")}\n`);
+}
 
 if (!values["no-site"]) {
   const {benchSite} = await import("./bench-site.js");

@@ -17,6 +17,7 @@ import {stageScb} from "./scb/stage.js";
 import {SCB_TABLES} from "./scb/tables/index.js";
 import {publishAreas} from "./publish/areas.js";
 import {publishBoundaries} from "./publish/boundaries.js";
+import {computeShapes} from "./boundaries/mart.js";
 import {publishPeers} from "./publish/peers.js";
 import {computePeers} from "../indicators/peers.js";
 import {fetchDesoBoundaries} from "./boundaries/deso-2025.js";
@@ -304,6 +305,13 @@ interface StageContext {
 
 /** Stages after staging (indicators, neighbourhood indicators); filled in as they land. */
 const LATER_STAGES: {name: string; run: (conn: DuckDBConnection, ctx: StageContext) => Promise<void>}[] = [
+  {
+    // the map geometry: DeSO polygons and their RegSO unions, from the staged geodata and keys (no indicator data)
+    name: "shapes",
+    run: async (conn) => {
+      await computeShapes(conn);
+    }
+  },
   {
     name: "indicators",
     run: async (conn, ctx) => {

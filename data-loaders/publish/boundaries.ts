@@ -1,11 +1,11 @@
 /**
  * areas/boundaries.json: the map shapes of the statistics' areas (DeSO 2018 as their DeSO 2025 polygons, RegSO 2020 as
- * unions of those), built from the staged polygons and both keys at publish time, with the provenance of the polygons.
+ * unions of those), built from the staged polygons and both keys by the pipeline's shapes stage (boundaries/mart.ts, into
+ * mart_area_shapes) and written by publishBoundaries, with the provenance of the polygons.
  */
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {DesoGeometry, type DesoFeature, type DesoKeyRow} from "../boundaries/deso-2025.js";
-import {buildAreaShapes, type AreaShapes} from "../boundaries/shapes.js";
+import type {AreaShapes} from "../boundaries/shapes.js";
 import {query} from "../lib/duckdb.js";
 import {writeText} from "./areas-files.js";
 
@@ -29,18 +29,12 @@ export interface BoundariesFile extends AreaShapes {
   source: {publisher: string; url: string; licence: string; fetched_at: string; sha256: string};
 }
 
-/** Build the shapes from the warehouse and write areas/boundaries.json; returns the file's content. */
+/** Write areas/boundaries.json from mart_area_shapes (computeShapes ran first); returns the file's content. */
 export async function publishBoundaries(conn: DuckDBConnection, opts: {outDir: string; generatedAt: string}): Promise<BoundariesFile> {
-  const polys = await query<{deso_2025: string; regso_2025: string; municipality_code: string; geometry: string}>(conn,
-    "select deso_2025, regso_2025, municipality_code, geometry from stg_geodata__deso_2025 order by deso_2025");
-  const key = await query<DesoKeyRow>(conn, "select deso_2025, deso_2018, regso_2025, relation from stg_geodata__deso_key order by deso_2025");
-  const areas = await query<{area_code: string; parent_code: string}>(conn, "select area_code, parent_code from stg_areas where level = 'deso' order by area_code");
-  const [src] = await query<BoundariesFile["source"]>(conn,
-    "select publisher, url, licence, strftime(timezone('UTC', fetched_at), '%Y-%m-%dT%H:%M:%SZ') as fetched_at, sha256 from meta_raw_files where dataset = 'geodata:deso_2025'");
-  if (!src) throw new Error("publishBoundaries: no raw file of geodata:deso_2025 in meta_raw_files");
-  const features: DesoFeature[] = polys.map((p) => ({deso_2025: p.deso_2025, regso: p.regso_2025, municipality_code: p.municipality_code, geometry: DesoGeometry.parse(JSON.parse(p.geometry))}));
-  const shapes = buildAreaShapes(features, key, new Map(areas.map((a) => [a.area_code, a.parent_code])));
-  const file: BoundariesFile = {generated_at: opts.generatedAt, note: BOUNDARIES_TEXT, source: src, ...shapes};
+  const [row] = await query<{shapes: string} & BoundariesFile["source"]>(conn, "select * from mart_area_shapes");
+  if (!row) throw new Error("publishBoundaries: mart_area_shapes is empty (the shapes stage has not run)");
+  const {shapes, ...source} = row;
+  const file: BoundariesFile = {generated_at: opts.generatedAt, note: BOUNDARIES_TEXT, source, ...(JSON.parse(shapes) as AreaShapes)};
   await writeText(join(opts.outDir, BOUNDARIES_FILE), JSON.stringify(file));
   return file;
 }

@@ -173,23 +173,26 @@ async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], o
     await conn.run(`SET threads = ${Number(threads?.t)}`);
     await conn.run("SET preserve_insertion_order = false");
   }
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const ind of indicators) {
-    const f = indicatorFiles(ind.id);
-    for (const [format, target] of [["csv", f.csv], ["excel", f.excel_csv], ["parquet", f.parquet]] as const) {
-      const dir = join(scratch, format, `_id=${ind.id}`);
-      const parts = existsSync(dir) ? await readdir(dir) : [];
-      if (parts.length !== 1) {
-        missing.push(`${target}: ${parts.length} partition file(s) in ${dir}`);
-        continue;
-      }
-      // DuckDB writes no byte order mark (its PREFIX option needs a SUFFIX): add it to the Excel file.
-      if (format === "excel") await writeFile(join(outDir, target), Buffer.concat([UTF8_BOM, await readFile(join(dir, parts[0]!))]));
-      else await rename(join(dir, parts[0]!), join(outDir, target));
-      files.push(target);
-    }
-  }
+  const moved = await Promise.all(
+    indicators.flatMap((ind) => {
+      const f = indicatorFiles(ind.id);
+      return ([["csv", f.csv], ["excel", f.excel_csv], ["parquet", f.parquet]] as const).map(async ([format, target]) => {
+        const dir = join(scratch, format, `_id=${ind.id}`);
+        const parts = existsSync(dir) ? await readdir(dir) : [];
+        if (parts.length !== 1) return {target, problem: `${target}: ${parts.length} partition file(s) in ${dir}`};
+        // DuckDB writes no byte order mark (its PREFIX option needs a SUFFIX): add it to the Excel file.
+        if (format === "excel") await writeFile(join(outDir, target), Buffer.concat([UTF8_BOM, await readFile(join(dir, parts[0]!))]));
+        else await rename(join(dir, parts[0]!), join(outDir, target));
+        return {target, problem: null};
+      });
+    })
+  );
+  const files = moved.filter((m) => m.problem === null).map((m) => m.target);
+  const missing = moved.flatMap((m) => (m.problem === null ? [] : [m.problem]));
+  // the partition directories are empty now: remove them all at once (a recursive rm goes one by one)
+  const formats = ["csv", "excel", "parquet"].map((format) => join(scratch, format));
+  const partitionDirs = (await Promise.all(formats.map(async (d) => (await readdir(d)).map((name) => join(d, name))))).flat();
+  await Promise.all(partitionDirs.map((d) => rm(d, {recursive: true, force: true})));
   await rm(scratch, {recursive: true, force: true});
   if (missing.length) throw new CheckError(missing.map((m) => `publish: ${m} (an indicator without rows writes no file)`));
   return {rows: count?.n ?? 0, files};
