@@ -152,10 +152,9 @@ async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], o
   const scratch = join(outDir, ".tidy-parts");
   await rm(scratch, {recursive: true, force: true});
   await mkdir(scratch, {recursive: true});
-  // One thread writes one file per partition, in the ORDER BY order (more threads split a partition into files).
-  const [threads] = await query<{t: number}>(conn, `SELECT current_setting('threads')::INTEGER AS t`);
+  // With ORDER BY and preserve_insertion_order, DuckDB writes each partition as one file in that order (checked
+  // below: a partition split into several files stops the run).
   await conn.run("SET preserve_insertion_order = true");
-  await conn.run("SET threads = 1");
   try {
     const part = (format: string) => ({path: join(scratch, format)});
     await conn.run(`COPY (SELECT * EXCLUDE (_ord) FROM tmp_publish_tidy_text ORDER BY _ord) TO $path (FORMAT csv, HEADER, PARTITION_BY (_id))`, part("csv"));
@@ -170,7 +169,6 @@ async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], o
       part("parquet")
     );
   } finally {
-    await conn.run(`SET threads = ${Number(threads?.t)}`);
     await conn.run("SET preserve_insertion_order = false");
   }
   const moved = await Promise.all(

@@ -1,7 +1,8 @@
 -- The tidy rows as the CSV files show them: every text cell through neutralise() (neutralise.sql);
 -- numbers (year, value) untouched. _id keeps the raw id for selecting one indicator, _ord the row order.
 
-CREATE OR REPLACE TEMP VIEW tmp_publish_tidy_text AS
+-- A table, not a view: both CSV files read it, and neutralise() over every text cell is the costly part.
+CREATE OR REPLACE TEMP TABLE tmp_publish_tidy_text AS
 SELECT
   indicator_id AS _id,
   neutralise(indicator_id) AS indicator_id,
