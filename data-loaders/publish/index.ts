@@ -15,7 +15,7 @@ import {insertRows, query} from "../lib/duckdb.js";
 import {CheckError, PipelineError} from "../lib/errors.js";
 import {log} from "../lib/log.js";
 import type {Scope} from "../lib/types.js";
-import {validate} from "../lib/validate.js";
+import {validate, validateRows} from "../lib/validate.js";
 import {buildCatalogue, indicatorFiles, scopeAreas, type Participation} from "./catalogue.js";
 import {coverageRows, unknownReferences} from "./coverage.js";
 import {formatCsv, type Cell} from "./csv.js";
@@ -201,8 +201,7 @@ async function summaryCsvRows(conn: DuckDBConnection): Promise<Cell[][]> {
   const reader = await conn.runAndReadAll(SUMMARY_SQL, ROW_ORDER);
   expectColumns(reader.columnNames(), SUMMARY_COLUMNS, "mart_indicator_summary");
   const rows = rowsOf(reader.getColumnsJS() as Cell[][]);
-  const objects = rows.map((r) => Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c, r[i]])));
-  validate(SummaryRow.array(), objects, {source: "publish", file: "summary.csv"});
+  validateRows(SummaryRow, rows, SUMMARY_COLUMNS, {source: "publish", file: "summary.csv"});
   return rows;
 }
 

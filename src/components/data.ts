@@ -80,6 +80,8 @@ export type TrendCounts = Record<TrendStatus, number> & {
   by_municipalities: number;
   /** Those indicators' municipal trends summed: municipality × indicator pairs per status. */
   municipal: {improving: number; worsening: number; no_clear_change: number; insufficient_data: number; n: number};
+  /** The trend windows ("2017–2022") the counted statuses rest on, distinct and sorted. */
+  windows: string[];
 };
 
 /**
@@ -90,16 +92,24 @@ export type TrendCounts = Record<TrendStatus, number> & {
 export function trendCounts(cat: Catalogue, summary: readonly SummaryRow[], goalId: string, area: string, countyStatus: readonly CountyStatusRow[] = []): TrendCounts {
   const counts: TrendCounts = {
     improving: 0, worsening: 0, no_clear_change: 0, insufficient_data: 0, not_applicable: 0, no_value: 0, by_municipalities: 0,
-    municipal: {improving: 0, worsening: 0, no_clear_change: 0, insufficient_data: 0, n: 0}
+    municipal: {improving: 0, worsening: 0, no_clear_change: 0, insufficient_data: 0, n: 0},
+    windows: []
+  };
+  const windows = new Set<string>();
+  const addWindow = (from: number | null, to: number | null) => {
+    if (from !== null && to !== null) windows.add(`${from}–${to}`);
   };
   for (const ind of goalIndicators(cat, goalId)) {
     if (ind.kind !== "goal") continue;
     const h = headline(ind);
     const row = findSummary(summary, ind.id, area, h.sex, h.group);
     const cs = area === COUNTY_CODE ? countyStatus.find((r) => r.indicator_id === ind.id && r.sex === h.sex && r.group === h.group) : undefined;
-    if (row && (!cs || cs.basis === "county_series")) counts[row.trend] += 1;
-    else if (cs) {
+    if (row && (!cs || cs.basis === "county_series")) {
+      counts[row.trend] += 1;
+      if (row.trend !== "insufficient_data" && row.trend !== "not_applicable") addWindow(row.trend_from_year, row.trend_to_year);
+    } else if (cs) {
       counts.by_municipalities += 1;
+      addWindow(cs.window_from_year, cs.window_to_year);
       counts.municipal.improving += cs.n_improving;
       counts.municipal.worsening += cs.n_worsening;
       counts.municipal.no_clear_change += cs.n_no_clear_change;
@@ -107,6 +117,7 @@ export function trendCounts(cat: Catalogue, summary: readonly SummaryRow[], goal
       counts.municipal.n += cs.n_municipalities;
     } else counts.no_value += 1;
   }
+  counts.windows = [...windows].sort();
   return counts;
 }
 

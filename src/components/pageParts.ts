@@ -28,7 +28,7 @@ export function GoalCard(goal: CatalogueGoal, counts: TrendCounts, opts: {href: 
   const n = (k: number) => `${k} ${k === 1 ? "indikator" : "indikatorer"}`;
   return h("article", {class: "card goal-card", "data-goal": goal.id},
     h("h3", {}, h("a", {href: opts.href}, goal.title)),
-    h("p", {class: "muted"}, `${n(opts.nIndicators)} · trend för ${opts.areaName}${opts.window ? ` (fönster ${opts.window}, senaste sex åren per serie)` : ""}`),
+    h("p", {class: "muted"}, `${n(opts.nIndicators)} · trend för ${opts.areaName} ${windowText(opts.window ? [opts.window] : counts.windows)}`),
     h("ul", {class: "counts"},
       SHOWN.map((s) => h("li", {"data-status": s}, StatusBadge(s), ` ${n(counts[s])}`)),
       counts.by_municipalities ? h("li", {"data-status": "by_municipalities"},
@@ -39,6 +39,15 @@ export function GoalCard(goal: CatalogueGoal, counts: TrendCounts, opts: {href: 
     ),
     h("p", {class: "fresh"}, `Senaste data: ${formatYear(opts.freshest)}`)
   );
+}
+
+/** Which years the counted trends cover: each series' latest year and the five before it. */
+function windowText(windows: readonly string[]): string {
+  if (windows.length === 0) return "(senaste sex åren per serie)";
+  if (windows.length === 1) return `(${windows[0]}, senaste sex åren per serie)`;
+  const from = windows.map((w) => w.split("–")[0]).sort()[0];
+  const to = windows.map((w) => w.split("–")[1]).sort().at(-1);
+  return `(senaste sex åren per serie, fönster mellan ${from} och ${to})`;
 }
 
 /** A key figure box; a formatted value's unit ("procentenheter") is set smaller and may wrap below the number. */

@@ -43,7 +43,12 @@ describe("catalogue lookups", () => {
     expect(jkpg.improving + jkpg.no_clear_change + jkpg.worsening + jkpg.insufficient_data + jkpg.no_value).toBe(1);
     // Kolada has no county value for this indicator in the fixture: the county gets no status.
     expect(trendCounts(cat, summary, "utbildning", "0006")).toMatchObject({no_value: 1, improving: 0});
-    expect(trendCounts(cat, summary, "bostader", "0687")).toMatchObject({insufficient_data: 1});
+    expect(trendCounts(cat, summary, "bostader", "0687")).toMatchObject({insufficient_data: 1, windows: []});
+    // the card names the window its counted statuses rest on, from the same summary rows
+    const counted = summary.filter((r) => r.area_code === "0680" && ["improving", "worsening", "no_clear_change"].includes(r.trend) &&
+      cat.indicators.some((i) => i.id === r.indicator_id && i.goal_area === "arbete-och-vuxenutbildning" && i.kind === "goal" && headline(i).sex === r.sex && headline(i).group === r.group));
+    expect(jkpg.windows).toEqual([...new Set(counted.map((r) => `${r.trend_from_year}–${r.trend_to_year}`))].sort());
+    expect(counted.length).toBe(jkpg.improving + jkpg.no_clear_change + jkpg.worsening);
     expect(freshestYear(cat, "bostader")).toBe(2023);
     expect(freshestYear(cat, "halsa")).toBeNull();
   });
