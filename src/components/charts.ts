@@ -153,6 +153,14 @@ export function rowLabels(labels: readonly string[], width: number, rowHeight: n
   };
 }
 
+/**
+ * A bar chart's width: at least its margins plus a minimal frame. A container measured while the page re-flows
+ * (a phone rotated, a window narrowed) can be narrower than the margins, and Plot then draws negative bar widths.
+ */
+export function fitWidth(width: number, marginLeft: number, marginRight: number, minFrame = 100): number {
+  return Math.max(width, Math.ceil(marginLeft + marginRight + minFrame));
+}
+
 /** Anchor of a label at x = value so that it stays inside a frame `frameWidth` px wide: start, middle or end. */
 export function refAnchor(value: number, values: readonly number[], frameWidth: number, labelWidth: number): "start" | "middle" | "end" {
   const lo = Math.min(...values);
@@ -184,12 +192,14 @@ export function RankChart(items: readonly RankItem[], opts: {
   const longestValue = Math.max(...sorted.map((d) => fmt(d.value).length), 4);
   const rows = rowLabels(labels, opts.width, opts.rowHeight ?? 22);
   const yOf = (d: RankItem) => (d.highlight ? `▶ ${d.label}` : d.label);
+  // With labels above the bars the first x tick sits at the left edge: room for half of "−20".
+  const marginLeft = rows.above ? Math.max(rows.marginLeft, Math.min(...values) < 0 ? 24 : 10) : rows.marginLeft;
+  const marginRight = Math.min(160, 10 + longestValue * 6.5);
   return Plot.plot({
-    width: opts.width,
+    width: fitWidth(opts.width, marginLeft, marginRight),
     height: 26 + sorted.length * rows.step + (refs.length ? 26 : 0),
-    // With labels above the bars the first x tick sits at the left edge: room for half of "−20".
-    marginLeft: rows.above ? Math.max(rows.marginLeft, Math.min(...values) < 0 ? 24 : 10) : rows.marginLeft,
-    marginRight: Math.min(160, 10 + longestValue * 6.5),
+    marginLeft,
+    marginRight,
     marginTop: refs.length ? 30 : 6,
     ariaLabel: opts.title,
     x: {label: null, tickFormat: formatTick, grid: true, domain: [Math.min(...values), Math.max(...values)], nice: true, ticks: Math.max(2, Math.floor(opts.width / 120))},
@@ -240,11 +250,12 @@ export function CompareChart(points: readonly ComparePoint[], opts: {
   const values = [...points.filter((p) => p.value !== null).map((p) => p.value!), 0];
   const domain = [...opts.comparators];
   const rows = rowLabels(categories, opts.width, 30);
+  const marginRight = 20 + Math.max(...bars.map((p) => formatValue(p.value, opts.unit).length), 4) * 7;
   return Plot.plot({
-    width: opts.width,
+    width: fitWidth(opts.width, rows.marginLeft, marginRight),
     height: 40 + categories.length * rows.step,
     marginLeft: rows.marginLeft,
-    marginRight: 20 + Math.max(...bars.map((p) => formatValue(p.value, opts.unit).length), 4) * 7,
+    marginRight,
     ariaLabel: opts.title,
     x: {label: null, tickFormat: formatTick, grid: true, domain: [Math.min(...values), Math.max(...values)], nice: true, ticks: Math.max(2, Math.floor(opts.width / 120))},
     y: {label: null, domain: categories, tickSize: 0, padding: rows.above ? 0.15 : 0.35, axis: rows.axis},
@@ -283,9 +294,10 @@ export function StatusChart(rows: readonly StatusCount[], opts: {width: number; 
   const max = Math.max(1, ...opts.goals.map((g) => shown.filter((r) => r.goal === g).reduce((s, r) => s + r.count, 0)));
   const lay = rowLabels(opts.goals, opts.width, 30);
   return Plot.plot({
-    width: opts.width,
+    width: fitWidth(opts.width, lay.marginLeft, 20),
     height: 40 + opts.goals.length * lay.step,
     marginLeft: lay.marginLeft,
+    marginRight: 20,
     ariaLabel: opts.title,
     x: {label: "antal indikatorer", tickFormat: formatTick, ticks: Math.min(max, 8), domain: [0, max]},
     y: {label: null, domain: [...opts.goals], tickSize: 0, padding: lay.above ? 0.15 : 0.25, axis: lay.axis},

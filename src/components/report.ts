@@ -8,7 +8,7 @@ import type {ReportFile, ReportGoal, ReportTableRow, NewsItem, ReportListItem} f
 import * as Plot from "@observablehq/plot";
 import {h} from "./dom.js";
 import {changeUnit, formatChange, formatDate, formatNumber, formatValue, MISSING} from "./format.js";
-import {rowLabels} from "./charts.js";
+import {fitWidth, rowLabels} from "./charts.js";
 
 /** Status icon + word (never colour alone). */
 export const REPORT_STATUS: Record<string, {icon: string; word: string}> = {
@@ -107,7 +107,7 @@ export function MunicipalityStatusChart(goal: ReportGoal, width: number): HTMLEl
   // Indicator titles are long: always above their bars (rowLabels puts them above below 600 px), so nothing is clipped.
   const lay = rowLabels(labels, 0, 26);
   const chart = Plot.plot({
-    width, height: 50 + labels.length * lay.step, marginLeft: lay.marginLeft,
+    width: fitWidth(width, lay.marginLeft, 20), height: 50 + labels.length * lay.step, marginLeft: lay.marginLeft, marginRight: 20,
     ariaLabel: `${goal.title}: kommunernas trend per indikator`,
     x: {label: "antal kommuner", domain: [0, Math.max(1, ...rows.map((r) => Number(r.municipalities_n)))]},
     y: {label: null, domain: labels, tickSize: 0, axis: lay.axis, padding: lay.above ? 0.15 : 0.25},

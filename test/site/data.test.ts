@@ -8,7 +8,7 @@ import {
   municipalityTitle, pubPath, strategyGoals, trendCounts
 } from "../../src/components/data.js";
 import {derivedOf, sourceText} from "../../src/components/sourceNote.js";
-import {spreadLabels, yearTicks} from "../../src/components/charts.js";
+import {fitWidth, rowLabels, spreadLabels, yearTicks} from "../../src/components/charts.js";
 
 // The invented fixture of the published files (test/fixtures/pub).
 const FIXTURE = join(import.meta.dirname, "..", "fixtures", "pub");
@@ -118,5 +118,13 @@ describe("source line and chart helpers", () => {
     expect(y.c).toBe(20);
     expect(y.b).toBe(39);
     expect(y.a! - y.b!).toBeGreaterThanOrEqual((40 - 20) * (14 / 260) - 1e-9);
+  });
+
+  it("never gives a bar chart a frame narrower than 100 px, however narrow its container (negative bar widths)", () => {
+    // the all-areas chart's margins at a container measured 120 px wide during a re-flow
+    const rows = rowLabels(["Jönköping: Råslätt", "Huskvarna: Huskvarna södra"], 120, 16);
+    const width = fitWidth(120, rows.marginLeft, 160);
+    expect(width - rows.marginLeft - 160).toBe(100);
+    expect(fitWidth(900, 240, 160)).toBe(900);
   });
 });
