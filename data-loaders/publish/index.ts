@@ -2,7 +2,7 @@
  * The publish stage for indicators: from the marts to the files of the published-file contract
  * (indicators/published.ts) in outDir: per indicator a tidy CSV, a CSV for Excel and a Parquet file;
  * summary.csv, coverage.csv, catalogue.json and bulk.zip (everything + README.txt).
- * All tidy rows are sorted once into a temp table; each per-indicator file is one DuckDB COPY.
+ * All tidy rows are sorted once into a temp table; one partitioned DuckDB COPY per format writes every indicator's file.
  */
 import {existsSync, readFileSync} from "node:fs";
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
