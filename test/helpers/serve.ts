@@ -4,7 +4,7 @@
  * Used by the browser tests and `npm run serve`.
  */
 import {createServer, type Server} from "node:http";
-import {existsSync, readFileSync, statSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {extname, join, normalize, resolve, sep} from "node:path";
 import {gzipSync} from "node:zlib";
 import {PROJECT_ROOT} from "../../data-loaders/lib/config.js";
@@ -43,9 +43,27 @@ export function resolveFile(root: string, urlPath: string): string | null {
   return tries.find((f) => existsSync(f) && statSync(f).isFile()) ?? null;
 }
 
-/** Serve `root` on 127.0.0.1 (port 0 = any free port). */
-export async function serve(root = DIST, port = 0): Promise<StaticServer> {
+// Compressed once per file version, as a static host serves pre-compressed files: gzip on every request
+// would spend the page's CPU (the server shares this machine with the browser) and inflate load times.
+const gzipCache = new Map<string, {mtimeMs: number; size: number; body: Buffer}>();
+function gzipped(file: string, body: Buffer): Buffer {
+  const {mtimeMs, size} = statSync(file);
+  const hit = gzipCache.get(file);
+  if (hit && hit.mtimeMs === mtimeMs && hit.size === size) return hit.body;
+  const entry = {mtimeMs, size, body: gzipSync(body)};
+  gzipCache.set(file, entry);
+  return entry.body;
+}
+
+/** Serve `root` on 127.0.0.1 (port 0 = any free port); `precompress` gzips every file before the first request (the bench). */
+export async function serve(root = DIST, port = 0, opts: {precompress?: boolean} = {}): Promise<StaticServer> {
   if (!existsSync(join(root, "index.html"))) throw new Error(`${root} has no index.html: build the site first (npm run build)`);
+  if (opts.precompress) {
+    for (const name of readdirSync(root, {recursive: true, encoding: "utf8"})) {
+      const file = join(root, name);
+      if (COMPRESSIBLE.has(extname(file)) && statSync(file).isFile()) gzipped(file, readFileSync(file));
+    }
+  }
   const server = createServer((req, res) => {
     let file: string | null;
     try {
@@ -67,7 +85,7 @@ export async function serve(root = DIST, port = 0): Promise<StaticServer> {
     let body: Buffer = readFileSync(file);
     const headers: Record<string, string> = {"content-type": MIME[ext] ?? "application/octet-stream", "cache-control": "no-cache"};
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-      body = gzipSync(body);
+      body = gzipped(file, body);
       headers["content-encoding"] = "gzip";
     }
     headers["content-length"] = String(body.length);
