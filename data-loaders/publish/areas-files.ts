@@ -1,11 +1,9 @@
 /**
  * Writing the neighbourhood files: CSV (comma, decimal point), the Swedish Excel variant (UTF-8
- * BOM, semicolon, decimal comma) and Parquet through DuckDB, in the same dialects as the municipal
+ * BOM, semicolon, decimal comma), in the same dialects as the municipal
  * files (csv.ts does the quoting and neutralising).
  */
 import {writeFile} from "node:fs/promises";
-import type {DuckDBConnection} from "@duckdb/node-api";
-import {exec, type Params} from "../lib/duckdb.js";
 import {EXCEL_CSV, PLAIN_CSV, formatCsv as formatDialect, type Cell, type CsvDialect} from "./csv.js";
 
 export type {Cell};
@@ -30,11 +28,6 @@ export function formatCsv(rows: readonly Row[], columns: readonly string[], head
 /** The same rows for Swedish Excel: UTF-8 BOM, semicolon, decimal comma (the municipal files' dialect). */
 export function formatExcelCsv(rows: readonly Row[], columns: readonly string[], headers: readonly string[] = columns): string {
   return format(rows, columns, headers, EXCEL_CSV);
-}
-
-/** Write a query's rows to a Parquet file (the path goes in as a parameter, never into the SQL). */
-export async function writeParquet(conn: DuckDBConnection, sql: string, params: Params, file: string): Promise<void> {
-  await exec(conn, `copy (${sql}) to $parquet_file (format parquet, compression zstd)`, {...params, parquet_file: file});
 }
 
 /** Write a text file (UTF-8). */

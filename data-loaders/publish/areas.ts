@@ -15,13 +15,14 @@ import {AREA_INDICATORS} from "../../indicators/omraden/index.js";
 import {
   AREA_TABLES, AREA_TYPES, OMRADESGRUPPER, diffUnitLabelSv, unitLabelSv, type OmradesgruppSet
 } from "../../indicators/omraden/meta.js";
-import {query} from "../lib/duckdb.js";
+import {insertRows, query} from "../lib/duckdb.js";
 import {CheckError} from "../lib/errors.js";
 import {log} from "../lib/log.js";
 import {
   AreasCatalogue, AreasCatalogueArea, COMPARISON_COLUMNS, ComparisonRow, OMRADESGRUPP_COLUMNS, OmradesgruppRow, type AreaSource
 } from "./areas-contract.js";
-import {formatCsv, formatExcelCsv, writeParquet, writeText, type Row} from "./areas-files.js";
+import {formatCsv, formatExcelCsv, writeText, type Row} from "./areas-files.js";
+import {copyPartitioned} from "./partitioned.js";
 import {buildOmradesgruppRows} from "./areas-omradesgrupper.js";
 import {areaSourceLabel, loadSources, publishedRef} from "./areas-sources.js";
 import {BOUNDARIES_TEXT} from "./boundaries.js";
@@ -44,19 +45,21 @@ export interface AreasPublishReport {
   missing: number;
 }
 
-/** Tidy rows of one area indicator (the same query feeds the CSV and the Parquet file). */
-const TIDY_SQL = `
-  with area_values as (
-    select * from mart_area_values where indicator_id = $indicator_id
+/** Tidy rows of every area indicator in publish order (the same query feeds the CSVs and, with `_id`, the Parquet COPY). */
+const tidySql = (partition: boolean) => `
+  with params as (
+    select * from tmp_publish_area_params
   ),
   final as (
     select
       v.indicator_id, v.area_code, a.name as area_name, v.area_level, v.year,
-      'T' as sex, $group as "group", v.value, $unit as unit, v.status, $source as source, $retrieved as retrieved
-    from area_values v
+      'T' as sex, p."group", v.value, p.unit, v.status, p.source, p.retrieved${partition ? ", v.indicator_id as _id" : ""},
+      p.position
+    from mart_area_values v
+    join params p using (indicator_id)
     join mart_area_list a on a.area_code = v.area_code
   )
-  select * from final order by area_code, year
+  select * exclude (position) from final order by position, area_code, year
 `;
 
 /** Write every neighbourhood file from the computed area marts (computeAreas ran first); returns what came out. */
@@ -67,21 +70,37 @@ export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOpt
   const sources = await loadSources(conn, indicators);
 
   // Build every file's content first; write only when all of it passed.
-  const out = new Map<string, string | {parquet: {sql: string; params: Record<string, string>}}>();
-  const catalogueIndicators = [];
-  for (const ind of indicators) {
+  const out = new Map<string, string>();
+  const params = indicators.map((ind, position) => {
     const refs = ind.inputs.map((i) => sources.get(i.slice("scb:".length))!);
-    const params = {
+    return {
       indicator_id: ind.id,
+      position,
       group: ind.group,
       unit: ind.unit,
       source: areaSourceLabel(ind, refs),
-      retrieved: refs.map((r) => r.retrieved).sort().at(-1)!
+      retrieved: refs.map((r) => r.retrieved).sort().at(-1)!,
+      refs
     };
-    const rows = z.array(TidyRow).parse(await query(conn, TIDY_SQL, params));
+  });
+  await conn.run(`create or replace temp table tmp_publish_area_params (indicator_id varchar, position integer, "group" varchar, unit varchar, source varchar, retrieved varchar)`);
+  await insertRows(
+    conn,
+    "tmp_publish_area_params",
+    [["indicator_id", "VARCHAR"], ["position", "INTEGER"], ["group", "VARCHAR"], ["unit", "VARCHAR"], ["source", "VARCHAR"], ["retrieved", "VARCHAR"]],
+    params.map(({refs: _refs, ...p}) => p)
+  );
+  const byIndicator = new Map<string, TidyRow[]>();
+  for (const r of z.array(TidyRow).parse(await query(conn, tidySql(false)))) {
+    const list = byIndicator.get(r.indicator_id);
+    if (list) list.push(r);
+    else byIndicator.set(r.indicator_id, [r]);
+  }
+  const catalogueIndicators = [];
+  for (const [i, ind] of indicators.entries()) {
+    const rows = byIndicator.get(ind.id) ?? [];  // an indicator without rows is refused by the Parquet COPY below
     out.set(`areas/${ind.id}.csv`, formatCsv(rows, TIDY_COLUMNS));
-    out.set(`areas/${ind.id}.parquet`, {parquet: {sql: TIDY_SQL, params}});
-    catalogueIndicators.push(catalogueIndicator(ind, refs, [...new Set(rows.map((r) => r.year))].sort()));
+    catalogueIndicators.push(catalogueIndicator(ind, params[i]!.refs, [...new Set(rows.map((r) => r.year))].sort()));
   }
 
   const comparisons = await comparisonRows(conn);
@@ -117,14 +136,14 @@ export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOpt
   out.set("areas/catalogue.json", JSON.stringify(catalogue, null, 2) + "\n");
 
   await mkdir(join(opts.outDir, "areas"), {recursive: true});
-  for (const [rel, content] of out) {
-    const file = join(opts.outDir, rel);
-    if (typeof content === "string") await writeText(file, content);
-    else await writeParquet(conn, content.parquet.sql, content.parquet.params, file);
-  }
+  const problems = await copyPartitioned(conn, join(opts.outDir, ".areas-parts"), [
+    {select: tidySql(true), options: "format parquet, compression zstd", targets: new Map(indicators.map((ind) => [ind.id, join(opts.outDir, "areas", `${ind.id}.parquet`)]))}
+  ]);
+  if (problems.length) throw new CheckError(problems.map((m) => `areas: ${m} (an area indicator without rows writes no file)`));
+  for (const [rel, content] of out) await writeText(join(opts.outDir, rel), content);
 
   const report: AreasPublishReport = {
-    files: [...out.keys()],
+    files: [...indicators.map((ind) => `areas/${ind.id}.parquet`), ...out.keys()],
     indicators: computed.indicators,
     comparisons: comparisons.length,
     omradesgrupper_rows: ogRows.length,

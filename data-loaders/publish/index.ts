@@ -4,8 +4,8 @@
  * summary.csv, coverage.csv, catalogue.json and bulk.zip (everything + README.txt).
  * All tidy rows are sorted once into a temp table; one partitioned DuckDB COPY per format writes every indicator's file.
  */
-import {existsSync, readFileSync} from "node:fs";
-import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
+import {readFileSync} from "node:fs";
+import {mkdir, readFile, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {COUNTY_CODE} from "../../indicators/compute.js";
@@ -20,6 +20,7 @@ import {buildCatalogue, indicatorFiles, scopeAreas, type Participation} from "./
 import {coverageRows, unknownReferences} from "./coverage.js";
 import {formatCsv, type Cell} from "./csv.js";
 import {ROW_ORDER} from "./order.js";
+import {copyPartitioned} from "./partitioned.js";
 import {derivedLabel, resolveSources, type InputSource} from "./provenance.js";
 import {readmeText} from "./readme.js";
 import {indicatorStats} from "./stats.js";
@@ -140,60 +141,30 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
 
 /**
  * Per indicator a tidy CSV, a CSV for Excel and a Parquet file: three partitioned DuckDB COPYs (one
- * per format, one file per indicator) into a scratch directory, then each file renamed into place.
- * One COPY per file cost ~8 ms each, 168 of them most of the publish budget; reading ~1M rows into JS
- * to format them there takes several times longer (sweden scope). DuckDB's CSV writer quotes as d3-dsv does.
+ * per format, one file per indicator, partitioned.ts). Reading ~1M rows into JS to format them there
+ * takes several times longer (sweden scope). DuckDB's CSV writer quotes as d3-dsv does.
  */
 async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], outDir: string): Promise<{rows: number; files: string[]}> {
   await conn.run(TIDY_SQL, ROW_ORDER);
   await conn.run(NEUTRALISE_SQL);
   await conn.run(TIDY_TEXT_SQL);
   const [count] = await query<{n: number}>(conn, `SELECT count(*)::INTEGER AS n FROM tmp_publish_tidy`);
-  const scratch = join(outDir, ".tidy-parts");
-  await rm(scratch, {recursive: true, force: true});
-  await mkdir(scratch, {recursive: true});
-  // With ORDER BY and preserve_insertion_order, DuckDB writes each partition as one file in that order (checked
-  // below: a partition split into several files stops the run).
-  await conn.run("SET preserve_insertion_order = true");
-  try {
-    const part = (format: string) => ({path: join(scratch, format)});
-    await conn.run(`COPY (SELECT * EXCLUDE (_ord) FROM tmp_publish_tidy_text ORDER BY _ord) TO $path (FORMAT csv, HEADER, PARTITION_BY (_id))`, part("csv"));
-    await conn.run(
-      `COPY (SELECT * EXCLUDE (_ord) REPLACE (replace(CAST(value AS VARCHAR), '.', ',') AS value) FROM tmp_publish_tidy_text ORDER BY _ord)
-       TO $path (FORMAT csv, HEADER, DELIMITER ';', NEW_LINE '\\r\\n', PARTITION_BY (_id))`,
-      part("excel")
-    );
+  const files = indicators.map((ind) => indicatorFiles(ind.id));
+  const targets = (pick: (f: ReturnType<typeof indicatorFiles>) => string) => new Map(indicators.map((ind, i) => [ind.id, join(outDir, pick(files[i]!))]));
+  const problems = await copyPartitioned(conn, join(outDir, ".tidy-parts"), [
+    {select: `SELECT * EXCLUDE (_ord) FROM tmp_publish_tidy_text ORDER BY _ord`, options: "FORMAT csv, HEADER", targets: targets((f) => f.csv)},
+    {
+      select: `SELECT * EXCLUDE (_ord) REPLACE (replace(CAST(value AS VARCHAR), '.', ',') AS value) FROM tmp_publish_tidy_text ORDER BY _ord`,
+      options: "FORMAT csv, HEADER, DELIMITER ';', NEW_LINE '\\r\\n'",
+      targets: targets((f) => f.excel_csv),
+      // DuckDB writes no byte order mark (its PREFIX option needs a SUFFIX): the Excel file gets it here.
+      prefix: UTF8_BOM
+    },
     // the parquet files keep indicator_id: partition by a copy of it
-    await conn.run(
-      `COPY (SELECT * EXCLUDE (_ord), indicator_id AS _id FROM tmp_publish_tidy ORDER BY _ord) TO $path (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (_id))`,
-      part("parquet")
-    );
-  } finally {
-    await conn.run("SET preserve_insertion_order = false");
-  }
-  const moved = await Promise.all(
-    indicators.flatMap((ind) => {
-      const f = indicatorFiles(ind.id);
-      return ([["csv", f.csv], ["excel", f.excel_csv], ["parquet", f.parquet]] as const).map(async ([format, target]) => {
-        const dir = join(scratch, format, `_id=${ind.id}`);
-        const parts = existsSync(dir) ? await readdir(dir) : [];
-        if (parts.length !== 1) return {target, problem: `${target}: ${parts.length} partition file(s) in ${dir}`};
-        // DuckDB writes no byte order mark (its PREFIX option needs a SUFFIX): add it to the Excel file.
-        if (format === "excel") await writeFile(join(outDir, target), Buffer.concat([UTF8_BOM, await readFile(join(dir, parts[0]!))]));
-        else await rename(join(dir, parts[0]!), join(outDir, target));
-        return {target, problem: null};
-      });
-    })
-  );
-  const files = moved.filter((m) => m.problem === null).map((m) => m.target);
-  const missing = moved.flatMap((m) => (m.problem === null ? [] : [m.problem]));
-  // the partition directories are empty now: remove them all at once (a recursive rm goes one by one)
-  const formats = ["csv", "excel", "parquet"].map((format) => join(scratch, format));
-  const partitionDirs = (await Promise.all(formats.map(async (d) => (await readdir(d)).map((name) => join(d, name))))).flat();
-  await Promise.all(partitionDirs.map((d) => rm(d, {recursive: true, force: true})));
-  await rm(scratch, {recursive: true, force: true});
-  if (missing.length) throw new CheckError(missing.map((m) => `publish: ${m} (an indicator without rows writes no file)`));
-  return {rows: count?.n ?? 0, files};
+    {select: `SELECT * EXCLUDE (_ord), indicator_id AS _id FROM tmp_publish_tidy ORDER BY _ord`, options: "FORMAT parquet, COMPRESSION zstd", targets: targets((f) => f.parquet)}
+  ]);
+  if (problems.length) throw new CheckError(problems.map((m) => `publish: ${m} (an indicator without rows writes no file)`));
+  return {rows: count?.n ?? 0, files: files.flatMap((f) => [f.csv, f.excel_csv, f.parquet])};
 }
 
 /** summary.csv rows (SUMMARY_COLUMNS order), validated against the SummaryRow contract. */
