@@ -32,7 +32,7 @@ import {createContext, settleAll, type FetchContext} from "./lib/fetcher.js";
 import {loadConfig, PROJECT_ROOT, type PipelineConfig, type RateSpec} from "./lib/config.js";
 import {log, warn} from "./lib/log.js";
 import {recoverRaw} from "./lib/raw-cache.js";
-import {CheckError} from "./lib/errors.js";
+import {allOrErrors, CheckError} from "./lib/errors.js";
 import {checkPlausibility, describeDrop} from "./plausibility/check.js";
 import {acquireLock, type RunLock} from "./lib/run-lock.js";
 import {recoverSwap, removeLeftovers, swapInto, type SwapHook} from "./lib/swap.js";
@@ -136,15 +136,20 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
       await time("stage", () => stageAll(conn, datasets, opts.scope, config));
       await time("plausibility", () => plausibility(conn, datasets, config, opts, report));
       if (opts.command === "all") {
-        for (const stage of LATER_STAGES) {
-          await time(stage.name, () => stage.run(conn, {scope: opts.scope, config}));
+        const side = await build.connect();
+        const ctx = {scope: opts.scope, config};
+        for (const group of LATER_STAGES) {
+          const branches = group.branches.map(async (branch, i) => {
+            for (const stage of branch) await time(stage.name, () => stage.run(i === 0 ? conn : side, ctx));
+          });
+          await (group.branches.length > 1 ? time(group.name, () => allOrErrors(branches)) : allOrErrors(branches));
         }
         pubTmp = `${config.publishDir}.${process.pid}.tmp`;
         await rm(pubTmp, {recursive: true, force: true});
         await mkdir(pubTmp, {recursive: true});
         const dir = pubTmp;
         const published = await time("publish", () =>
-          publishAll(conn, {outDir: dir, scope: opts.scope, generatedAt: started.toISOString(), dataDir: config.dataDir}, (step, f) => time(`publish.${step}`, f))
+          publishAll(conn, side, {outDir: dir, scope: opts.scope, generatedAt: started.toISOString(), dataDir: config.dataDir}, (step, f) => time(`publish.${step}`, f))
         );
         report.published_files = published.files;
         report.indicator_changes = published.news?.indicators ?? null;
@@ -303,54 +308,56 @@ interface StageContext {
   config: PipelineConfig;
 }
 
-/** Stages after staging (indicators, neighbourhood indicators); filled in as they land. */
-const LATER_STAGES: {name: string; run: (conn: DuckDBConnection, ctx: StageContext) => Promise<void>}[] = [
-  {
-    // the map geometry: DeSO polygons and their RegSO unions, from the staged geodata and keys (no indicator data)
-    name: "shapes",
-    run: async (conn) => {
-      await computeShapes(conn);
-    }
-  },
-  {
-    name: "indicators",
-    run: async (conn, ctx) => {
-      await computeIndicators(conn, INDICATORS, {scope: ctx.scope});
-    }
-  },
-  {
-    name: "areas",
-    run: async (conn) => {
-      await computeAreas(conn);
-    }
-  },
-  {
-    name: "peers",
-    run: async (conn) => {
-      await computePeers(conn);
-    }
-  }
+interface LaterStage {
+  name: string;
+  run: (conn: DuckDBConnection, ctx: StageContext) => Promise<void>;
+}
+
+const STAGE: Record<string, LaterStage> = {
+  // the map geometry: DeSO polygons and their RegSO unions, from the staged geodata and keys (no indicator data)
+  shapes: {name: "shapes", run: (conn) => computeShapes(conn)},
+  indicators: {name: "indicators", run: (conn, ctx) => computeIndicators(conn, INDICATORS, {scope: ctx.scope}).then(() => undefined)},
+  areas: {name: "areas", run: (conn) => computeAreas(conn).then(() => undefined)},
+  peers: {name: "peers", run: (conn) => computePeers(conn).then(() => undefined)}
+};
+
+/**
+ * Stages after staging, in groups one after another. Within a group each branch (its stages in order) runs beside
+ * the others on its own connection, as dbt runs independent models on several threads: the neighbourhood and peer
+ * stages read only SCB and structural tables, never the indicator marts, so they overlap the indicator SQL (the
+ * 2-core machine's second core, and JS while DuckDB works). The first branch uses the main connection.
+ */
+const LATER_STAGES: {name: string; branches: LaterStage[][]}[] = [
+  {name: "shapes", branches: [[STAGE.shapes!]]},
+  {name: "compute", branches: [[STAGE.indicators!], [STAGE.areas!, STAGE.peers!]]}
 ];
 
 /** Write every published file into outDir; returns the number of files. */
 async function publishAll(
   conn: DuckDBConnection,
+  side: DuckDBConnection,
   opts: {outDir: string; scope: Scope; generatedAt: string; dataDir: string},
   step: <T>(name: string, f: () => Promise<T>) => Promise<T>
 ): Promise<{files: number; news: RunNews}> {
-  await step("indicators", () => publishIndicators(conn, {
-    outDir: opts.outDir,
-    indicators: INDICATORS,
-    goals: GOALS,
-    vision: VISION,
-    overallGoal: OVERALL_GOAL,
-    scope: opts.scope,
-    generatedAt: opts.generatedAt,
-    bulkZip: false
-  }));
-  await step("areas", () => publishAreas(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
-  await step("boundaries", () => publishBoundaries(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
-  await step("peers", () => publishPeers(conn, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
+  // The indicator files on the main connection; beside them, on the side connection, the files that read no
+  // indicator mart (as LATER_STAGES' branches).
+  await allOrErrors([
+    step("indicators", () => publishIndicators(conn, {
+      outDir: opts.outDir,
+      indicators: INDICATORS,
+      goals: GOALS,
+      vision: VISION,
+      overallGoal: OVERALL_GOAL,
+      scope: opts.scope,
+      generatedAt: opts.generatedAt,
+      bulkZip: false
+    })),
+    (async () => {
+      await step("areas", () => publishAreas(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
+      await step("boundaries", () => publishBoundaries(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
+      await step("peers", () => publishPeers(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
+    })()
+  ]);
   // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse.
   const news = await step("news", () => runNews(conn, opts.dataDir));
   await step("reports", () => publishReports(opts.outDir, news));

@@ -17,6 +17,8 @@ export function warehousePath(dataDir: string): string {
 export interface WarehouseBuild {
   conn: DuckDBConnection;
   tmpPath: string;
+  /** Another connection to the same warehouse, for a stage branch that runs beside the main one; closed with it. */
+  connect(): Promise<DuckDBConnection>;
   /** Checkpoint and close: the temporary file is then complete, ready to be swapped into place (lib/swap.ts). */
   finish(): Promise<void>;
   /** Close and delete the temporary file; the live warehouse is untouched. */
@@ -39,15 +41,22 @@ export async function beginWarehouse(dataDir: string): Promise<WarehouseBuild> {
   if (process.env.PIPELINE_DUCKDB_THREADS) await db.conn.run(`SET threads = ${Number(process.env.PIPELINE_DUCKDB_THREADS)}`);
   await db.conn.run(await readFile(new URL("./staging-schema.sql", import.meta.url), "utf8"));
   let closed = false;
+  const others: DuckDBConnection[] = [];
   const close = () => {
     if (!closed) {
       closed = true;
+      for (const c of others.splice(0)) c.closeSync();
       db.close();
     }
   };
   return {
     conn: db.conn,
     tmpPath,
+    connect: async () => {
+      const c = await db.instance.connect();
+      others.push(c);
+      return c;
+    },
     finish: async () => {
       await db.conn.run("CHECKPOINT");
       close();

@@ -84,3 +84,16 @@ export function preview(value: unknown): string {
   }
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
+
+/**
+ * Wait for every branch, then fail with all their errors: one error as it is, checks merged into one CheckError,
+ * anything else as a PipelineError listing each message (the first is its cause).
+ */
+export async function allOrErrors(branches: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(branches)).flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+  if (failed.length === 0) return;
+  if (failed.length === 1) throw failed[0];
+  if (failed.every((e) => e instanceof CheckError)) throw new CheckError(failed.flatMap((e) => (e as CheckError).failures));
+  const messages = failed.map((e) => (e instanceof Error ? e.message : String(e)));
+  throw new PipelineError({source: "pipeline"}, `${failed.length} stage branches failed:\n${messages.map((m) => `  - ${m}`).join("\n")}`, {cause: failed[0]});
+}

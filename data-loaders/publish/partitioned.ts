@@ -25,6 +25,20 @@ export interface PartitionedCopy {
  * Returns every problem at once (a missing partition, or one split into several files); moves nothing when there is one.
  */
 export async function copyPartitioned(conn: DuckDBConnection, scratch: string, copies: readonly PartitionedCopy[]): Promise<string[]> {
+  // preserve_insertion_order is a global setting: two branches' COPYs (pipeline.ts runs some publish steps side by
+  // side) take turns, so one never switches it off under the other.
+  const turn = queue.then(() => copyPartitionedNow(conn, scratch, copies));
+  // The queue only orders the turns; the caller gets this turn's error from `turn` itself.
+  queue = turn.then(
+    () => undefined,
+    () => undefined
+  );
+  return turn;
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+async function copyPartitionedNow(conn: DuckDBConnection, scratch: string, copies: readonly PartitionedCopy[]): Promise<string[]> {
   await rm(scratch, {recursive: true, force: true});
   await mkdir(scratch, {recursive: true});
   const dirs = copies.map((_, i) => join(scratch, String(i)));

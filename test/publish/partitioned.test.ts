@@ -45,4 +45,19 @@ describe("copyPartitioned", () => {
     expect(problems[1]).toMatch(/d\.parquet: 0 partition file\(s\)/);
     expect(await readdir(dir)).toEqual([]);
   });
+
+  it("lets two connections' COPYs take turns (pipeline branches side by side), each with its rows", async () => {
+    const other = await db.instance.connect();
+    try {
+      const [p1, p2] = await Promise.all([
+        copyPartitioned(db.conn, join(dir, "s1"), [{select: `${ROWS} ORDER BY _id, year`, options: "FORMAT csv, HEADER", targets: new Map([["a", join(dir, "a.csv")]])}]),
+        copyPartitioned(other, join(dir, "s2"), [{select: `${ROWS} ORDER BY _id, year DESC`, options: "FORMAT csv, HEADER", targets: new Map([["b", join(dir, "b.csv")]])}])
+      ]);
+      expect([p1, p2]).toEqual([[], []]);
+      expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("year,value\n1,10.5\n2,11.0\n");
+      expect(await readFile(join(dir, "b.csv"), "utf8")).toBe("year,value\n2,8.0\n1,7.0\n");
+    } finally {
+      other.closeSync();
+    }
+  });
 });
