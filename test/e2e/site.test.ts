@@ -79,6 +79,9 @@ async function chartFacts(page: Page) {
     return Promise.all(cards.map(async (card) => {
       const marks = card.querySelectorAll('.chart svg g[aria-label="line"] > *, .chart svg g[data-mark="line"] > *, .chart svg g[aria-label="bar"] > *, .chart svg g[data-mark="bar"] > *, .chart svg g[aria-label="dot"] > *, .chart svg g[data-mark="dot"] > *, .chart svg g[aria-label="geo"] > *, .chart svg g[data-mark="geo"] > *, .chart svg.area-map g.areas path').length;
       const link = card.querySelector<HTMLAnchorElement>("a.download-csv");
+      // The link builds its file after the first paint or when it is first used (csvDownload.ts): use it now.
+      link?.dispatchEvent(new FocusEvent("focus"));
+      if (link && !link.href.startsWith("blob:")) throw new Error(`${card.dataset.chart}: CSV link without its file after focus: ${link.href}`);
       const csv = link ? await (await fetch(link.href)).text() : "";
       const rows = [...card.querySelectorAll("details.table-alt tbody tr")].map((tr) =>
         [...tr.querySelectorAll<HTMLTableCellElement>("td")].map((td) => ({col: td.dataset.col ?? "", text: td.textContent ?? "", num: td.classList.contains("num")})));
