@@ -1,5 +1,6 @@
 /** Downloads: exactly the rows a chart shows as CSV (Blob), and links to the full published files. */
 import {toCsv} from "./csv.js";
+import {afterPaint} from "./dom.js";
 
 /** A link that downloads `rows` (the current filters) as CSV with the given columns. */
 export function CsvDownload(rows: readonly object[], opts: {columns: readonly string[]; filename: string; label?: string}): HTMLAnchorElement {
@@ -8,20 +9,15 @@ export function CsvDownload(rows: readonly object[], opts: {columns: readonly st
   a.download = opts.filename.endsWith(".csv") ? opts.filename : `${opts.filename}.csv`;
   a.textContent = opts.label ?? "Ladda ner visade data (CSV)";
   a.dataset.rows = String(rows.length);
-  // The file is built after the first paint (a municipality page has 56 of these; building them all up front
-  // delayed its first chart by ~0,1 s), or at once if the link is used earlier. A click handler runs before the
-  // link's default action, so the download always gets the href.
+  // The file is built once the page is painted and idle (a municipality page has 56 of these: work that need not
+  // come before its first chart), or at once if the link is used earlier. A click handler runs before the link's
+  // default action, so the download always gets the href.
   const build = () => {
     if (!a.getAttribute("href")) a.href = URL.createObjectURL(new Blob([toCsv(rows, opts.columns)], {type: "text/csv;charset=utf-8"}));
   };
   for (const type of ["click", "focus", "pointerenter", "contextmenu"]) a.addEventListener(type, build);
-  afterPaint(build);
+  void afterPaint().then(() => ("requestIdleCallback" in window ? requestIdleCallback(build, {timeout: 1000}) : build()));
   return a;
-}
-
-/** Run `fn` once the browser is idle after the current frame (setTimeout where requestIdleCallback is missing: Safari). */
-function afterPaint(fn: () => void): void {
-  requestAnimationFrame(() => ("requestIdleCallback" in window ? requestIdleCallback(fn, {timeout: 1000}) : setTimeout(fn, 0)));
 }
 
 export interface FileLink {
