@@ -12,7 +12,7 @@ import {COUNTY_CODE} from "../../indicators/compute.js";
 import type {GoalArea, Indicator} from "../../indicators/define.js";
 import {Catalogue, COUNTY_STATUS_COLUMNS, CountyStatusRow, COVERAGE_COLUMNS, SUMMARY_COLUMNS, SummaryRow} from "../../indicators/published.js";
 import {insertRows, query} from "../lib/duckdb.js";
-import {allOrErrors, CheckError, PipelineError} from "../lib/errors.js";
+import {CheckError, PipelineError} from "../lib/errors.js";
 import {log} from "../lib/log.js";
 import type {Scope} from "../lib/types.js";
 import {validate, validateRows} from "../lib/validate.js";
@@ -65,24 +65,19 @@ const SUMMARY_SQL = sql("summary.sql");
 export async function publishIndicators(conn: DuckDBConnection, opts: PublishOptions): Promise<PublishReport> {
   const started = Date.now();
   const stage_ms: Record<string, number> = {};
-  // Each part's own duration (the tidy files overlap the rest, so laps would not add up).
-  const timed = async <T>(part: string, f: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    try {
-      return await f();
-    } finally {
-      stage_ms[part] = Math.round(performance.now() - t0);
-    }
+  let lap = performance.now();
+  const done = (stage: string) => {
+    const now = performance.now();
+    stage_ms[stage] = Math.round(now - lap);
+    lap = now;
   };
   const {outDir, indicators} = opts;
   const problems = [...unknownReferences(opts.goals, indicators), ...(await notComputed(conn, indicators))];
   if (problems.length) throw new CheckError(problems);
 
-  const sources = await timed("sources", async () => {
-    const found = await resolveSources(conn, indicators.flatMap((i) => i.inputs));
-    await writePublishedIndicators(conn, indicators, found);
-    return found;
-  });
+  const sources = await resolveSources(conn, indicators.flatMap((i) => i.inputs));
+  await writePublishedIndicators(conn, indicators, sources);
+  done("sources");
   await mkdir(join(outDir, "indicators"), {recursive: true});
   const written: string[] = [];
   const write = async (path: string, data: string | Uint8Array) => {
@@ -90,50 +85,39 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
     written.push(path);
   };
 
-  // Every read first; then DuckDB writes the tidy files while JS validates and formats the rest (the 2 cores).
-  const read = await timed("read", async () => ({
-    summary: await summaryCells(conn),
-    countyStatus: await countyStatusCells(conn),
-    stats: await indicatorStats(conn),
-    participants: await participantsOf(conn),
-    areas: await scopeAreas(conn, opts.scope, COUNTY_CODE)
-  }));
-  const tidyFiles = timed("tidy_files", () => writeTidyFiles(conn, indicators, outDir));
-  const rest = timed("summary_catalogue", async () => {
-    validateRows(SummaryRow, read.summary, SUMMARY_COLUMNS, {source: "publish", file: "summary.csv"});
-    validate(CountyStatusRow.array(), read.countyStatus.map((r) => Object.fromEntries(COUNTY_STATUS_COLUMNS.map((c, i) => [c, r[i]]))), {
-      source: "publish",
-      file: "county-status.csv"
-    });
-    await write("summary.csv", formatCsv(SUMMARY_COLUMNS, read.summary));
-    await write("county-status.csv", formatCsv(COUNTY_STATUS_COLUMNS, read.countyStatus));
-    // coverage.csv and catalogue.json.
-    const coverage = coverageRows(opts.goals, indicators, read.stats);
-    await write("coverage.csv", formatCsv(COVERAGE_COLUMNS, coverage.map((r) => COVERAGE_COLUMNS.map((c) => r[c]))));
-    const catalogue = buildCatalogue({
-      generatedAt: opts.generatedAt,
-      scope: opts.scope,
-      vision: opts.vision,
-      overallGoal: opts.overallGoal,
-      goals: opts.goals,
-      indicators,
-      sources,
-      stats: read.stats,
-      participants: read.participants,
-      areas: read.areas
-    });
-    await write("catalogue.json", `${JSON.stringify(catalogue, null, 2)}\n`);
-    return {coverage, catalogue};
-  });
-  // Both end before anything fails: no COPY still running when the caller closes the warehouse.
-  await allOrErrors([tidyFiles, rest]);
-  const tidy = await tidyFiles;
-  const {coverage, catalogue} = await rest;
+  const tidy = await writeTidyFiles(conn, indicators, outDir);
   written.push(...tidy.files);
+  done("tidy_files");
+
+  const summaryRows = await summaryCsvRows(conn);
+  await write("summary.csv", formatCsv(SUMMARY_COLUMNS, summaryRows));
+  await write("county-status.csv", formatCsv(COUNTY_STATUS_COLUMNS, await countyStatusRows(conn)));
+  done("summary");
+
+  // coverage.csv and catalogue.json.
+  const stats = await indicatorStats(conn);
+  const participants = await participantsOf(conn);
+  const coverage = coverageRows(opts.goals, indicators, stats);
+  await write("coverage.csv", formatCsv(COVERAGE_COLUMNS, coverage.map((r) => COVERAGE_COLUMNS.map((c) => r[c]))));
+  const catalogue = buildCatalogue({
+    generatedAt: opts.generatedAt,
+    scope: opts.scope,
+    vision: opts.vision,
+    overallGoal: opts.overallGoal,
+    goals: opts.goals,
+    indicators,
+    sources,
+    stats,
+    participants,
+    areas: await scopeAreas(conn, opts.scope, COUNTY_CODE)
+  });
+  await write("catalogue.json", `${JSON.stringify(catalogue, null, 2)}\n`);
+  done("catalogue");
 
   if (opts.bulkZip !== false) {
-    await timed("zip", () => writeBulkZip(outDir, readmeOf(catalogue)));
+    await writeBulkZip(outDir, readmeOf(catalogue));
     written.push(BULK_ZIP);
+    done("zip");
   }
 
   const files = await Promise.all(written.map(async (path) => ({path, bytes: (await stat(join(outDir, path))).size})));
@@ -141,7 +125,7 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
     outDir,
     indicators: indicators.length,
     tidy_rows: tidy.rows,
-    summary_rows: read.summary.length,
+    summary_rows: summaryRows.length,
     coverage_rows: coverage.length,
     files,
     stage_ms,
@@ -183,22 +167,29 @@ async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], o
   return {rows: count?.n ?? 0, files: files.flatMap((f) => [f.csv, f.excel_csv, f.parquet])};
 }
 
-/** summary.csv cells (SUMMARY_COLUMNS order); validated against the SummaryRow contract by the caller. */
-async function summaryCells(conn: DuckDBConnection): Promise<Cell[][]> {
+/** summary.csv rows (SUMMARY_COLUMNS order), validated against the SummaryRow contract. */
+async function summaryCsvRows(conn: DuckDBConnection): Promise<Cell[][]> {
   const reader = await conn.runAndReadAll(SUMMARY_SQL, ROW_ORDER);
   expectColumns(reader.columnNames(), SUMMARY_COLUMNS, "mart_indicator_summary");
-  return rowsOf(reader.getColumnsJS() as Cell[][]);
+  const rows = rowsOf(reader.getColumnsJS() as Cell[][]);
+  validateRows(SummaryRow, rows, SUMMARY_COLUMNS, {source: "publish", file: "summary.csv"});
+  return rows;
 }
 
-/** county-status.csv cells (COUNTY_STATUS_COLUMNS order, catalogue order of indicators); validated by the caller. */
-async function countyStatusCells(conn: DuckDBConnection): Promise<Cell[][]> {
+/** county-status.csv rows (COUNTY_STATUS_COLUMNS order, catalogue order of indicators), validated against the contract. */
+async function countyStatusRows(conn: DuckDBConnection): Promise<Cell[][]> {
   const reader = await conn.runAndReadAll(
     `SELECT c.* FROM mart_county_status AS c JOIN tmp_publish_indicators AS p USING (indicator_id)
      ORDER BY p.position, list_position(string_split($group_order, '|'), c."group"), list_position(string_split($sex_order, '|'), c.sex)`,
     {group_order: ROW_ORDER.group_order, sex_order: ROW_ORDER.sex_order}
   );
   expectColumns(reader.columnNames(), COUNTY_STATUS_COLUMNS, "mart_county_status");
-  return rowsOf(reader.getColumnsJS() as Cell[][]);
+  const rows = rowsOf(reader.getColumnsJS() as Cell[][]);
+  validate(CountyStatusRow.array(), rows.map((r) => Object.fromEntries(COUNTY_STATUS_COLUMNS.map((c, i) => [c, r[i]]))), {
+    source: "publish",
+    file: "county-status.csv"
+  });
+  return rows;
 }
 
 /** The published indicators with their unit, source label and retrieval date, as a temp table the SQL joins. */
