@@ -1,5 +1,8 @@
-/** allOrErrors: the pipeline's side-by-side stage branches fail only after all have ended, with every error. */
+/** The pipeline's side-by-side stage branches: allOrErrors fails only after all have ended, with every error; the side branch reads nothing the main one writes. */
+import {readFileSync} from "node:fs";
+import {dirname, join, relative, resolve} from "node:path";
 import {describe, expect, it} from "vitest";
+import {PROJECT_ROOT} from "../../data-loaders/lib/config.js";
 import {allOrErrors, CheckError, PipelineError} from "../../data-loaders/lib/errors.js";
 
 /** A promise that settles when `release` is called: the order is set by the test, never by timers. */
@@ -43,5 +46,30 @@ describe("allOrErrors", () => {
     expect((e as Error).message).toContain("[kolada] timeout");
     expect((e as Error).message).toContain("peers: no rows");
     expect((e as Error).cause).toBe(first);
+  });
+});
+
+/** Project files reachable from `entries` by relative imports (.js specifiers are the .ts sources). */
+function reachable(entries: string[]): string[] {
+  const seen = new Set<string>();
+  const todo = [...entries];
+  while (todo.length) {
+    const file = todo.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const m of readFileSync(file, "utf8").matchAll(/from "(\.{1,2}\/[^"]+)\.js"/g)) todo.push(resolve(dirname(file), `${m[1]}.ts`));
+  }
+  return [...seen].map((f) => relative(PROJECT_ROOT, f)).sort();
+}
+
+describe("the side branch (pipeline.ts)", () => {
+  // It runs beside the indicator stage and its files: it must never read what that branch writes.
+  it("reads no indicator mart or indicator temp table, in any module it reaches", () => {
+    const files = reachable(
+      ["indicators/omraden/compute.ts", "indicators/peers.ts", "data-loaders/publish/areas.ts", "data-loaders/publish/boundaries.ts", "data-loaders/publish/peers.ts"].map((f) => join(PROJECT_ROOT, f))
+    );
+    expect(files).toContain("indicators/omraden/sql.ts");
+    const offenders = files.filter((f) => /mart_indicator_|mart_county_status|tmp_indicator_|tmp_publish_(indicators|tidy)/.test(readFileSync(join(PROJECT_ROOT, f), "utf8")));
+    expect(offenders).toEqual([]);
   });
 });
