@@ -19,14 +19,25 @@ export const STATUS_LABEL: Record<TidyRow["status"], string> = {"": "", missing:
 /** The rows compared on a page for one indicator: the chosen area, the county comparison and Sweden, in that order. */
 export function comparisonRows(
   cat: Catalogue, rows: readonly TidyRow[], area: string, sex: TidyRow["sex"], group: TidyRow["group"], ind?: CatalogueIndicator
-): {series: string[]; rows: TidyRow[]} {
+): {series: string[]; rows: TidyRow[]; own: boolean} {
   const pick = (code: string) => rows.filter((r) => r.area_code === code && r.sex === sex && r.group === group);
   // Like with like (the indicator's comparisons): no Kolada county value for survey participants, no Sweden where not comparable.
   const county = countySeries(rows, countyMunicipalities(cat).map((a) => a.code), sex, group, {countyValue: ind?.comparisons.county !== "municipal_median"});
   const sweden = ind?.comparisons.sweden === false ? [] : pick(COUNTRY_CODE);
   const parts: TidyRow[][] = area === COUNTY_CODE ? [county, sweden] : [pick(area), county, sweden];
   const kept = parts.filter((p) => p.length > 0);
-  return {series: kept.map((p) => p[0]!.area_name), rows: kept.flat()};
+  // own: the chosen area (for the county: the county line) has values of its own
+  return {series: kept.map((p) => p[0]!.area_name), rows: kept.flat(), own: parts[0]!.length > 0};
+}
+
+/**
+ * The small multiple's subtitle: the area against what it is compared with, or, when the area has no values (a
+ * municipality outside a survey) or nothing to be compared with, what the chart does show.
+ */
+export function comparisonSentence(subject: string, series: readonly string[], own: boolean): string {
+  if (!own) return series.length ? `${subject} har inga värden för indikatorn; diagrammet visar ${series.map(inSentence).join(" och ")}.` : `Inga värden för ${subject}.`;
+  const [first, ...rest] = series;
+  return rest.length ? `${first} jämfört med ${rest.map(inSentence).join(" och ")}.` : `${first}, utan jämförelse (inga jämförbara värden).`;
 }
 
 /** Why the county line is a median of municipalities, and of how many (the latest year's N). */
@@ -100,7 +111,7 @@ export function IndicatorMiniCard(opts: {
 }): HTMLElement {
   const {cat, ind, area} = opts;
   const {sex, group} = headline(ind);
-  const {series, rows} = comparisonRows(cat, opts.rows, area, sex, group, ind);
+  const {series, rows, own} = comparisonRows(cat, opts.rows, area, sex, group, ind);
   const unit = rows[0]?.unit ?? ind.unit;
   const who = [group !== "all" ? GROUP_LABEL[group] : null, sex !== "T" ? SEX_LABEL[sex] : null].filter(Boolean).join(", ");
   return ChartCard({
@@ -112,7 +123,7 @@ export function IndicatorMiniCard(opts: {
     badge: statusLine(ind, findSummary(opts.summary, ind.id, area, sex, group),
       rows.some((r) => r.area_code === MEDIAN_CODE) ? medianNote(ind, rows) : undefined,
       area === COUNTY_CODE && ind.kind === "goal" ? findCountyStatus(opts.countyStatus ?? [], ind.id, sex, group) : undefined),
-    subtitle: `${who ? `${who}. ` : ""}${series[0] ?? areaName(cat, area)} jämfört med ${series.slice(1).map(inSentence).join(" och ")}. Enhet: ${ind.unit_label_sv}.`,
+    subtitle: `${who ? `${who}. ` : ""}${comparisonSentence(areaName(cat, area), series, own)} Enhet: ${ind.unit_label_sv}.`,
     chart: LineChart(toPoints(rows), {series, unit, unitLabel: ind.unit_label_sv, width: opts.width, compact: true, breaks: ind.series_breaks, title: ind.title_sv}),
     rows,
     table: tidyTable((r) => r.unit),

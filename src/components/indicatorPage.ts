@@ -121,14 +121,15 @@ export function KeyFigures(v: IndicatorView): HTMLElement {
 
 /** The time series: chosen area against the county (or the labelled median) and Sweden. */
 export function TimeSeriesCard(v: IndicatorView): HTMLElement {
-  const {series, rows: all} = comparisonRows(v.cat, v.rows, v.area, v.sex, v.group, v.ind);
+  const {series, rows: all, own} = comparisonRows(v.cat, v.rows, v.area, v.sex, v.group, v.ind);
   const rows = all.filter(inYears(v));
   const unit = unitOf(v, rows);
   const w = who(v);
+  const missing = own ? "" : `${areaName(v.cat, v.area)} har inga värden för indikatorn. `;
   return ChartCard({
     id: "tidsserie",
     title: `Utveckling ${v.from}–${v.to}`,
-    subtitle: `${w ? `${w[0]!.toUpperCase()}${w.slice(1)}. ` : ""}${series.map(inSentence).join(", ")}. Enhet: ${v.group === "gap" ? "procentenheter" : v.ind.unit_label_sv}.`,
+    subtitle: `${w ? `${w[0]!.toUpperCase()}${w.slice(1)}. ` : ""}${missing}${series.map(inSentence).join(", ")}. Enhet: ${v.group === "gap" ? "procentenheter" : v.ind.unit_label_sv}.`,
     chart: LineChart(toPoints(rows), {series, unit, unitLabel: v.group === "gap" ? "procentenheter" : v.ind.unit_label_sv, width: v.width, breaks: v.ind.series_breaks.filter((b) => b.year > v.from && b.year <= v.to), title: v.ind.title_sv}),
     rows,
     table: tidyTable((r) => r.unit),

@@ -167,6 +167,9 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
       const html = (await v.page.evaluate(() => document.documentElement.outerHTML)).replaceAll(server.url, "");
       expect(html.match(/127\.0\.0\.1[^"'<\s]*|localhost[^"'<\s]*|SIM_\w+/g) ?? [], `${path}: loopback URL or SIM_ id`).toEqual([]);
       expect(state.h1.length, `${path}: a heading`).toBeGreaterThan(2);
+      // A generated sentence with a missing name ("Median av länets kommuner jämfört med .") is a bug like a wrong number.
+      const text = await v.page.evaluate(() => document.querySelector("main")?.textContent ?? "");
+      expect(text.match(/\b(?:med|och|av|för|mot|visar) [.,;]/g) ?? [], `${path}: a sentence with a missing name`).toEqual([]);
       const charts = await chartFacts(v.page);
       if (expectsCharts(path)) expect(charts.length, `${path}: charts`).toBeGreaterThan(0);
       for (const c of charts) {

@@ -9,6 +9,7 @@ import {
 } from "../../src/components/data.js";
 import {derivedOf, sourceText} from "../../src/components/sourceNote.js";
 import {fitWidth, rowLabels, spreadLabels, yearTicks} from "../../src/components/charts.js";
+import {comparisonRows, comparisonSentence} from "../../src/components/indicatorCard.js";
 
 // The invented fixture of the published files (test/fixtures/pub).
 const FIXTURE = join(import.meta.dirname, "..", "fixtures", "pub");
@@ -126,5 +127,26 @@ describe("source line and chart helpers", () => {
     const width = fitWidth(120, rows.marginLeft, 160);
     expect(width - rows.marginLeft - 160).toBe(100);
     expect(fitWidth(900, 240, 160)).toBe(900);
+  });
+});
+
+describe("comparisonSentence (a small multiple's subtitle)", () => {
+  it("names the area against its comparators", () => {
+    expect(comparisonSentence("Aneby", ["Aneby", "Region Jönköpings län", "Riket"], true)).toBe("Aneby jämfört med Region Jönköpings län och Riket.");
+    expect(comparisonSentence("Aneby", ["Aneby", "Median av länets kommuner"], true)).toBe("Aneby jämfört med medianen av länets kommuner.");
+  });
+
+  it("says what the chart shows when the area has no values (a municipality outside a survey), never 'jämfört med .'", () => {
+    expect(comparisonSentence("Aneby", ["Median av länets kommuner"], false)).toBe("Aneby har inga värden för indikatorn; diagrammet visar medianen av länets kommuner.");
+    expect(comparisonSentence("Region Jönköpings län", ["Median av länets kommuner"], true)).toBe("Median av länets kommuner, utan jämförelse (inga jämförbara värden).");
+    expect(comparisonSentence("Aneby", [], false)).toBe("Inga värden för Aneby.");
+  });
+
+  it("on the fixture: a survey indicator's card for a non-participant has no values of its own", () => {
+    const cat = Catalogue.parse(JSON.parse(readFileSync(join(FIXTURE, "catalogue.json"), "utf8")));
+    const ind = cat.indicators[0]!;
+    const rows: TidyRow[] = [];
+    const r = comparisonRows(cat, rows, "0604", "T", "all", ind);
+    expect(r).toEqual({series: [], rows: [], own: false});
   });
 });
