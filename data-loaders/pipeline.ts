@@ -310,16 +310,16 @@ interface StageContext {
 
 interface LaterStage {
   name: string;
-  run: (conn: DuckDBConnection, ctx: StageContext) => Promise<void>;
+  run: (conn: DuckDBConnection, ctx: StageContext) => Promise<unknown>;
 }
 
-const STAGE: Record<string, LaterStage> = {
+const STAGE = {
   // the map geometry: DeSO polygons and their RegSO unions, from the staged geodata and keys (no indicator data)
   shapes: {name: "shapes", run: (conn) => computeShapes(conn)},
-  indicators: {name: "indicators", run: (conn, ctx) => computeIndicators(conn, INDICATORS, {scope: ctx.scope}).then(() => undefined)},
-  areas: {name: "areas", run: (conn) => computeAreas(conn).then(() => undefined)},
-  peers: {name: "peers", run: (conn) => computePeers(conn).then(() => undefined)}
-};
+  indicators: {name: "indicators", run: (conn, ctx) => computeIndicators(conn, INDICATORS, {scope: ctx.scope})},
+  areas: {name: "areas", run: (conn) => computeAreas(conn)},
+  peers: {name: "peers", run: (conn) => computePeers(conn)}
+} satisfies Record<string, LaterStage>;
 
 /**
  * Stages after staging, in groups one after another. Within a group each branch (its stages in order) runs beside
@@ -328,8 +328,8 @@ const STAGE: Record<string, LaterStage> = {
  * 2-core machine's second core, and JS while DuckDB works). The first branch uses the main connection.
  */
 const LATER_STAGES: {name: string; branches: LaterStage[][]}[] = [
-  {name: "shapes", branches: [[STAGE.shapes!]]},
-  {name: "compute", branches: [[STAGE.indicators!], [STAGE.areas!, STAGE.peers!]]}
+  {name: "shapes", branches: [[STAGE.shapes]]},
+  {name: "compute", branches: [[STAGE.indicators], [STAGE.areas, STAGE.peers]]}
 ];
 
 /** Write every published file into outDir; returns the number of files. */
