@@ -114,13 +114,20 @@ five_year AS (
 -- Election indicators start each window at the election in force at its first year (2014 for 2015).
 -- Rolling / pooled series (period_years > 1) keep only the points period_years apart, counted back from
 -- the window's last point, so no two points share a survey year.
-assess_segments AS MATERIALIZED (
-  SELECT o.indicator_id, o.area_code, o.sex, o."group", o.year, o.value, o.y, count(b.year) AS segment
-  FROM observed AS o
-  LEFT JOIN breaks AS b
-    ON b.indicator_id = o.indicator_id AND b.area_code = o.area_code AND b.sex = o.sex
-   AND b."group" = o."group" AND b.year <= o.year
+-- A point's segment: how many of its series' breaks lie at or before its year. The breaks as a list per series
+-- (most series have none): a range join of every point with the breaks was ~0,5 s of the sweden stage.
+series_break_years AS (
+  SELECT indicator_id, area_code, sex, "group", list(year) AS break_years
+  FROM breaks
   GROUP BY ALL
+),
+
+assess_segments AS MATERIALIZED (
+  SELECT
+    o.indicator_id, o.area_code, o.sex, o."group", o.year, o.value, o.y,
+    coalesce(len(list_filter(sb.break_years, b -> b <= o.year)), 0) AS segment
+  FROM observed AS o
+  LEFT JOIN series_break_years AS sb USING (indicator_id, area_code, sex, "group")
 ),
 
 assess_windows AS (
@@ -151,36 +158,50 @@ assess_open AS (
   LEFT JOIN election_in_force AS e USING (indicator_id, area_code, sex, "group", which)
 ),
 
-assess_in_window_all AS (
-  SELECT w.indicator_id, w.area_code, w.sex, w."group", w.which, w.pick, a.year, a.value, a.y, a.segment,
-    count(*) OVER (PARTITION BY w.indicator_id, w.area_code, w.sex, w."group", w.which, a.segment) AS segment_n
+assess_in_window_all AS MATERIALIZED (
+  SELECT w.indicator_id, w.area_code, w.sex, w."group", w.which, w.pick, a.year, a.value, a.y, a.segment
   FROM assess_open AS w
   JOIN assess_segments AS a USING (indicator_id, area_code, sex, "group")
   WHERE a.year BETWEEN w.w_from AND w.w_to
 ),
 
+-- Each window's segments with their points and last year. Aggregates, not window functions: three windows over
+-- these ~20 000 rows took ~0,5 s of the stage's CPU (DuckDB profile, 2026-12-01).
+assess_segment_sizes AS (
+  SELECT indicator_id, area_code, sex, "group", which, pick, segment, count(*) AS segment_n, max(year) AS segment_last
+  FROM assess_in_window_all
+  GROUP BY ALL
+),
+
 -- 'last': the segment after the last break; 'most': the segment with the most points (ties: the earlier one),
 -- so a break early in the period (2016) leaves 2016–2020 and a late one (RAMS 2019) leaves 2015–2018.
-assess_in_window AS (
-  SELECT *,
-    CASE pick WHEN 'most' THEN arg_max(segment, segment_n * 1000 - segment) OVER k ELSE max(segment) OVER k END AS picked
-  FROM assess_in_window_all
-  WINDOW k AS (PARTITION BY indicator_id, area_code, sex, "group", which)
+-- anchor: the picked segment's last year, from which rolling series count their independent points back.
+assess_picked AS (
+  SELECT
+    indicator_id, area_code, sex, "group", which,
+    CASE pick WHEN 'most' THEN arg_max(segment, segment_n * 1000 - segment) ELSE max(segment) END AS picked,
+    CASE pick WHEN 'most' THEN arg_max(segment_last, segment_n * 1000 - segment) ELSE arg_max(segment_last, segment) END AS anchor
+  FROM assess_segment_sizes
+  GROUP BY indicator_id, area_code, sex, "group", which, pick
 ),
 
 assess_points AS MATERIALIZED (
-  SELECT p.*
-  FROM (
-    SELECT i.*, max(i.year) OVER (PARTITION BY i.indicator_id, i.area_code, i.sex, i."group", i.which) AS anchor
-    FROM assess_in_window AS i
-    WHERE i.segment = i.picked
-  ) AS p
+  SELECT i.*, p.picked, p.anchor
+  FROM assess_in_window_all AS i
+  JOIN assess_picked AS p USING (indicator_id, area_code, sex, "group", which)
   JOIN series AS s USING (indicator_id, area_code, sex, "group")
-  WHERE (p.anchor - p.year) % s.period_years = 0
+  WHERE i.segment = p.picked
+    AND (p.anchor - i.year) % s.period_years = 0
 ),
 
--- Least squares of y on year with the slope's standard error: se² = (Syy − Sxy²/Sxx) / (n − 2) / Sxx.
-assess_fit AS (
+-- Least squares of y on year with the slope's standard error. With n points and the exact sums
+--   b = nΣx² − (Σx)²,  c = nΣxy − ΣxΣy,  a = nΣy² − (Σy)²
+-- slope = c / b and se² = (a·b − c²) / ((n − 2)·b²), the same as se² = (Syy − Sxy²/Sxx) / (n − 2) / Sxx.
+-- The sums are DECIMAL (9 decimals; Kolada publishes at most 8), so they are exact and the same in any order.
+-- A parallel floating-point sum is not: regr_slope gave a slope on a rounding boundary (0,5074945) as 0,507494
+-- in one run and 0,507495 in the next. Sorting each window's points instead (an ordered aggregate) made the
+-- sweden stage ~2,5 s slower. DECIMAL(38, 18) holds y² up to y < 10^10.
+assess_sums AS (
   SELECT
     indicator_id, area_code, sex, "group", which,
     count(*)::INTEGER AS n,
@@ -188,13 +209,30 @@ assess_fit AS (
     max(year) AS to_year,
     arg_min(value, year) AS from_value,
     arg_max(value, year) AS to_value,
-    avg(value) AS mean_value,
-    regr_slope(y, year) AS slope,
-    CASE WHEN count(*) >= 3 THEN
-      sqrt(greatest(regr_syy(y, year) - regr_sxy(y, year) ^ 2 / regr_sxx(y, year), 0) / (count(*) - 2) / regr_sxx(y, year))
-    END AS se
+    sum(value::DECIMAL(38, 9)) AS sum_v,
+    sum(year::BIGINT) AS sum_x,
+    sum(year::BIGINT * year) AS sum_xx,
+    sum(y::DECIMAL(38, 9)) AS sum_y,
+    sum(year * y::DECIMAL(38, 9)) AS sum_xy,
+    sum(y::DECIMAL(38, 9) * y::DECIMAL(38, 9)) AS sum_yy
   FROM assess_points
   GROUP BY ALL
+),
+
+assess_fit AS (
+  SELECT
+    indicator_id, area_code, sex, "group", which, n, from_year, to_year, from_value, to_value,
+    sum_v::DOUBLE / n AS mean_value,
+    CASE WHEN n >= 2 THEN c / b END AS slope,
+    CASE WHEN n >= 3 THEN sqrt(greatest(a * b - c * c, 0) / (n - 2)) / b END AS se
+  FROM (
+    SELECT
+      *,
+      (n * sum_xx - sum_x * sum_x)::DOUBLE AS b,
+      (n * sum_xy - sum_x * sum_y)::DOUBLE AS c,
+      (n * sum_yy - sum_y * sum_y)::DOUBLE AS a
+    FROM assess_sums
+  )
 ),
 
 -- The test: improving / worsening only when the slope is large enough in the desired direction
