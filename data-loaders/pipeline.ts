@@ -22,7 +22,7 @@ import {publishPeers} from "./publish/peers.js";
 import {computePeers} from "../indicators/peers.js";
 import {fetchDesoBoundaries} from "./boundaries/deso-2025.js";
 import {stageBoundaries} from "./boundaries/stage.js";
-import {publishIndicators, refreshBulkZip} from "./publish/index.js";
+import {publishIndicators, startBulkZipRefresh} from "./publish/index.js";
 import {publishReports} from "./publish/report.js";
 import {computeIndicators} from "../indicators/compute.js";
 import {computeAreas} from "../indicators/omraden/compute.js";
@@ -358,12 +358,21 @@ async function publishAll(
       await step("peers", () => publishPeers(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
     })()
   ]);
-  // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse. After both
-  // branches: beside the indicator files it made publish slower in paired runs (an ATTACH and a join of the marts).
-  const news = await step("news", () => runNews(conn, opts.dataDir));
-  await step("reports", () => publishReports(opts.outDir, news));
-  // The bulk zip is rebuilt last so it holds the neighbourhood files too.
-  await step("zip", () => refreshBulkZip(opts.outDir));
+  // bulk.zip: the files written so far are zipped (Node's thread pool) while the news and reports are made (main
+  // thread and DuckDB); finish() adds the reports. The "zip" step is the part after the reports.
+  const zip = await startBulkZipRefresh(opts.outDir);
+  let news: RunNews;
+  try {
+    // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse. After both
+    // branches: beside the indicator files it made publish slower in paired runs (an ATTACH and a join of the marts).
+    news = await step("news", () => runNews(conn, opts.dataDir));
+    await step("reports", () => publishReports(opts.outDir, news));
+  } catch (e) {
+    // Stop the archive before the caller deletes the directory; a failure of its own is reported beside e.
+    await allOrErrors([Promise.reject(e), zip.cancel()]);
+    throw e;
+  }
+  await step("zip", () => zip.finish());
   return {files: await countFiles(opts.outDir), news};
 }
 

@@ -24,7 +24,7 @@ import {copyPartitioned} from "./partitioned.js";
 import {derivedLabel, resolveSources, type InputSource} from "./provenance.js";
 import {readmeText} from "./readme.js";
 import {indicatorStats} from "./stats.js";
-import {BULK_ZIP, writeBulkZip} from "./zip.js";
+import {BULK_ZIP, startBulkZip, writeBulkZip, type BulkZip} from "./zip.js";
 
 export interface PublishOptions {
   /** Directory to write into (the orchestrator's temp dir); nothing is written elsewhere. */
@@ -222,13 +222,19 @@ async function writePublishedIndicators(conn: DuckDBConnection, indicators: Indi
 }
 
 /**
- * Rebuild bulk.zip from everything now in outDir, README from its catalogue.json: for the
- * orchestrator when another publisher (the areas files) writes into outDir after publishIndicators.
+ * Start rebuilding bulk.zip from everything now in outDir, README from its catalogue.json: for the orchestrator,
+ * when other publishers (the areas files, the reports) write into outDir after publishIndicators. Files written
+ * before finish() are added then (zip.ts startBulkZip).
  */
-export async function refreshBulkZip(outDir: string): Promise<{bytes: number; files: string[]}> {
+export async function startBulkZipRefresh(outDir: string): Promise<BulkZip> {
   const file = join(outDir, "catalogue.json");
   const catalogue = validate(Catalogue, JSON.parse(await readFile(file, "utf8")), {source: "publish", file});
-  return writeBulkZip(outDir, readmeOf(catalogue));
+  return startBulkZip(outDir, readmeOf(catalogue));
+}
+
+/** Rebuild bulk.zip from everything now in outDir (startBulkZipRefresh, finished at once). */
+export async function refreshBulkZip(outDir: string): Promise<{bytes: number; files: string[]}> {
+  return (await startBulkZipRefresh(outDir)).finish();
 }
 
 function readmeOf(catalogue: Catalogue): string {

@@ -11,7 +11,7 @@ import {join} from "node:path";
 import {csvParse} from "d3";
 import {z} from "zod";
 import {Catalogue, CountyStatusRow, SummaryRow} from "../../indicators/published.js";
-import {buildReports, REPORT_COLUMNS, reportFiles, type ReportFile} from "../../indicators/report/build.js";
+import {buildReports, REPORT_COLUMNS, reportAreaCodes, reportFiles, type ReportFile} from "../../indicators/report/build.js";
 import {CoverageRow, type RunNews} from "../../indicators/report/input.js";
 import {PipelineError} from "../lib/errors.js";
 import {log} from "../lib/log.js";
@@ -34,13 +34,20 @@ function readCell(k: {kind: CellKind; nullable: boolean}, raw: string): unknown 
   return raw;
 }
 
-/** Read a published CSV into rows of `schema` (an object schema); extra columns are dropped, missing ones fail. */
-export async function readPublishedCsv<S extends z.ZodObject>(file: string, schema: S): Promise<z.infer<S>[]> {
+/**
+ * Read a published CSV into rows of `schema` (an object schema); extra columns are dropped, missing ones fail.
+ * `keep` picks the rows by their raw cells before they are validated (the reports read only the county's areas).
+ */
+export async function readPublishedCsv<S extends z.ZodObject>(
+  file: string,
+  schema: S,
+  keep: (raw: Record<string, string | undefined>) => boolean = () => true
+): Promise<z.infer<S>[]> {
   const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, t]) => ({name, ...kindOf(t)}));
   const rows = csvParse(await readFile(file, "utf8"));
   const missing = fields.map((f) => f.name).filter((k) => !rows.columns.includes(k));
   if (missing.length) throw new PipelineError({source: "publish", file}, `columns missing for the report: ${missing.join(", ")}`);
-  const objects = rows.map((r) => {
+  const objects = rows.filter(keep).map((r) => {
     const o: Record<string, unknown> = {};
     for (const f of fields) o[f.name] = readCell(f, r[f.name] ?? "");
     return o;
@@ -65,9 +72,11 @@ export async function publishReports(outDir: string, news: RunNews): Promise<Rep
   const catalogue = validate(Catalogue, JSON.parse(await readFile(catFile, "utf8")), {source: "publish", file: catFile});
   const statusFile = join(outDir, "county-status.csv");
   if (!existsSync(statusFile)) throw new PipelineError({source: "publish", file: statusFile}, "county-status.csv is missing: the report needs the county status");
+  // The reports are of the county and its municipalities: in sweden scope the other 40 000 summary rows are not read.
+  const reportAreas = new Set(reportAreaCodes(catalogue));
   const reports = buildReports({
     catalogue,
-    summary: await readPublishedCsv(join(outDir, "summary.csv"), SummaryRow),
+    summary: await readPublishedCsv(join(outDir, "summary.csv"), SummaryRow, (r) => reportAreas.has(r.area_code ?? "")),
     countyStatus: await readPublishedCsv(statusFile, CountyStatusRow),
     coverage: await readPublishedCsv(join(outDir, "coverage.csv"), CoverageRow),
     news

@@ -325,10 +325,20 @@ export function buildReport(input: ReportInput, code: string, idx = new SummaryI
   };
 }
 
+/** The county's municipalities (sorted), the areas with a report besides the county itself. */
+function reportMunicipalities(catalogue: Catalogue): string[] {
+  return catalogue.areas.filter((a) => a.level === "municipality" && a.parent_code === COUNTY_CODE).map((a) => a.code).sort();
+}
+
+/** Every area a report is about: the county's municipalities and the county. */
+export function reportAreaCodes(catalogue: Catalogue): string[] {
+  return [...reportMunicipalities(catalogue), COUNTY_CODE];
+}
+
 /** All reports: the county's municipalities, then the county, whose goal areas are ranked over all municipal reports. */
 export function buildReports(input: ReportInput): ReportFile[] {
   const idx = new SummaryIndex(input.summary);
-  const municipalities = input.catalogue.areas.filter((a) => a.level === "municipality" && a.parent_code === COUNTY_CODE).map((a) => a.code).sort();
+  const municipalities = reportMunicipalities(input.catalogue);
   const reports = municipalities.map((code) => buildReport(input, code, idx));
   const county = buildReport(input, COUNTY_CODE, idx);
   county.goal_ranking = rankGoals(county, reports);

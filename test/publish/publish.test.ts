@@ -13,6 +13,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {query} from "../../data-loaders/lib/duckdb.js";
 import {CheckError, PipelineError} from "../../data-loaders/lib/errors.js";
 import {publishIndicators, refreshBulkZip, type PublishOptions, type PublishReport} from "../../data-loaders/publish/index.js";
+import {startBulkZip} from "../../data-loaders/publish/zip.js";
 import {computeIndicators, TREND_METHOD_SV} from "../../indicators/compute.js";
 import {defineIndicator} from "../../indicators/define.js";
 import {Catalogue, COVERAGE_COLUMNS, SUMMARY_COLUMNS, TIDY_COLUMNS} from "../../indicators/published.js";
@@ -230,6 +231,31 @@ describe("refreshBulkZip", () => {
     expect(files).toContain("areas/regso.csv");
     expect(Buffer.from(zip["areas/regso.csv"]!).toString()).toBe("area_code\n0680R024\n");
     expect(Buffer.from(zip["README.txt"]!).toString()).toContain("SÅ HÄR CITERAR DU");
+    await rm(dir, {recursive: true});
+  });
+});
+
+describe("startBulkZip", () => {
+  it("zips the files there at the start, adds those written before finish(), each once, README first", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "publish-startzip-"));
+    await writeFile(join(dir, "a.csv"), "a\n1\n");
+    const zip = startBulkZip(dir, "README text");
+    await mkdir(join(dir, "reports"));
+    await writeFile(join(dir, "reports", "0680.json"), "{}\n");
+    const {files} = await zip.finish();
+    expect(files).toEqual(["README.txt", "a.csv", "reports/0680.json"]);
+    const entries = unzipSync(new Uint8Array(await readFile(join(dir, "bulk.zip"))));
+    expect(Object.keys(entries)).toEqual(["README.txt", "a.csv", "reports/0680.json"]);
+    expect(Buffer.from(entries["reports/0680.json"]!).toString()).toBe("{}\n");
+    expect(await readdir(dir)).not.toContain("bulk.zip.tmp");
+    await rm(dir, {recursive: true});
+  });
+
+  it("cancel() leaves no archive, finished or not", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "publish-cancelzip-"));
+    await writeFile(join(dir, "a.csv"), "a\n1\n");
+    await startBulkZip(dir, "README text").cancel();
+    expect((await readdir(dir)).sort()).toEqual(["a.csv"]);
     await rm(dir, {recursive: true});
   });
 });
