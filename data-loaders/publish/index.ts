@@ -15,7 +15,7 @@ import {insertRows, query} from "../lib/duckdb.js";
 import {CheckError, PipelineError} from "../lib/errors.js";
 import {log} from "../lib/log.js";
 import type {Scope} from "../lib/types.js";
-import {validate, validateRows} from "../lib/validate.js";
+import {validate, validateColumns} from "../lib/validate.js";
 import {buildCatalogue, indicatorFiles, scopeAreas, type Participation} from "./catalogue.js";
 import {coverageRows, unknownReferences} from "./coverage.js";
 import {formatCsv, type Cell} from "./csv.js";
@@ -171,9 +171,9 @@ async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], o
 async function summaryCsvRows(conn: DuckDBConnection): Promise<Cell[][]> {
   const reader = await conn.runAndReadAll(SUMMARY_SQL, ROW_ORDER);
   expectColumns(reader.columnNames(), SUMMARY_COLUMNS, "mart_indicator_summary");
-  const rows = rowsOf(reader.getColumnsJS() as Cell[][]);
-  validateRows(SummaryRow, rows, SUMMARY_COLUMNS, {source: "publish", file: "summary.csv"});
-  return rows;
+  const columns = reader.getColumnsJS() as Cell[][];
+  validateColumns(SummaryRow, columns, SUMMARY_COLUMNS, {source: "publish", file: "summary.csv"});
+  return rowsOf(columns);
 }
 
 /** county-status.csv rows (COUNTY_STATUS_COLUMNS order, catalogue order of indicators), validated against the contract. */
