@@ -15,11 +15,12 @@ import {insertRows, query} from "../lib/duckdb.js";
 import {CheckError, PipelineError} from "../lib/errors.js";
 import {log} from "../lib/log.js";
 import type {Scope} from "../lib/types.js";
-import {validate, validateColumns} from "../lib/validate.js";
+import {validate} from "../lib/validate.js";
 import {buildCatalogue, indicatorFiles, scopeAreas, type Participation} from "./catalogue.js";
 import {coverageRows, unknownReferences} from "./coverage.js";
 import {formatCsv, type Cell} from "./csv.js";
 import {ROW_ORDER} from "./order.js";
+import {assertTableContract} from "./contract-sql.js";
 import {copyPartitioned} from "./partitioned.js";
 import {derivedLabel, resolveSources, type InputSource} from "./provenance.js";
 import {readmeText} from "./readme.js";
@@ -89,8 +90,8 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
   written.push(...tidy.files);
   done("tidy_files");
 
-  const summaryRows = await summaryCsvRows(conn);
-  await write("summary.csv", formatCsv(SUMMARY_COLUMNS, summaryRows));
+  const summaryRows = await writeSummaryCsv(conn, join(outDir, "summary.csv"));
+  written.push("summary.csv");
   await write("county-status.csv", formatCsv(COUNTY_STATUS_COLUMNS, await countyStatusRows(conn)));
   done("summary");
 
@@ -125,7 +126,7 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
     outDir,
     indicators: indicators.length,
     tidy_rows: tidy.rows,
-    summary_rows: summaryRows.length,
+    summary_rows: summaryRows,
     coverage_rows: coverage.length,
     files,
     stage_ms,
@@ -167,14 +168,38 @@ async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], o
   return {rows: count?.n ?? 0, files: files.flatMap((f) => [f.csv, f.excel_csv, f.parquet])};
 }
 
-/** summary.csv rows (SUMMARY_COLUMNS order), validated against the SummaryRow contract. */
-async function summaryCsvRows(conn: DuckDBConnection): Promise<Cell[][]> {
-  const reader = await conn.runAndReadAll(SUMMARY_SQL, ROW_ORDER);
-  expectColumns(reader.columnNames(), SUMMARY_COLUMNS, "mart_indicator_summary");
-  const columns = reader.getColumnsJS() as Cell[][];
-  validateColumns(SummaryRow, columns, SUMMARY_COLUMNS, {source: "publish", file: "summary.csv"});
-  return rowsOf(columns);
+/**
+ * summary.csv, checked against the SummaryRow contract in SQL (contract-sql.ts) and written by DuckDB: text cells
+ * neutralised like the tidy files', numbers as DuckDB writes them (100.0, 1e-06; the same numbers when read).
+ * Returns the number of rows.
+ */
+async function writeSummaryCsv(conn: DuckDBConnection, file: string): Promise<number> {
+  await conn.run(SUMMARY_SQL, ROW_ORDER);
+  await conn.run(NEUTRALISE_SQL);
+  await assertTableContract(conn, "tmp_publish_summary", SummaryRow, {
+    file: "summary.csv",
+    example: `format('indicator {} area {} sex {} group {}', indicator_id, area_code, sex, "group")`,
+    extra: ["_ord"]
+  });
+  const text = SUMMARY_COLUMNS.map((c) => {
+    const col = `"${c}"`;
+    // '' and NULL read the same in CSV; DuckDB would quote an empty string
+    return TEXT_SUMMARY_COLUMNS.has(c) ? `nullif(neutralise(${col}), '') AS ${col}` : col;
+  });
+  await conn.run(`COPY (SELECT ${text.join(", ")} FROM tmp_publish_summary ORDER BY _ord) TO $file (FORMAT csv, HEADER)`, {file});
+  const [n] = await query<{n: number}>(conn, `SELECT count(*)::INTEGER AS n FROM tmp_publish_summary`);
+  return n?.n ?? 0;
 }
+
+/** The text columns of summary.csv (their cells are neutralised). */
+const TEXT_SUMMARY_COLUMNS = new Set(
+  Object.entries(SummaryRow.shape)
+    .filter(([, t]) => {
+      const def = (t as unknown as {def: {type: string; innerType?: {def: {type: string}}}}).def;
+      return ["string", "enum"].includes(def.type === "nullable" ? def.innerType!.def.type : def.type);
+    })
+    .map(([c]) => c)
+);
 
 /** county-status.csv rows (COUNTY_STATUS_COLUMNS order, catalogue order of indicators), validated against the contract. */
 async function countyStatusRows(conn: DuckDBConnection): Promise<Cell[][]> {
