@@ -7,8 +7,9 @@
 import {readFileSync} from "node:fs";
 import {mkdir, readFile, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import type {DuckDBConnection} from "@duckdb/node-api";
+import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import {COUNTY_CODE} from "../../indicators/compute.js";
+import {sqlParams} from "../../indicators/sql/index.js";
 import type {GoalArea, Indicator} from "../../indicators/define.js";
 import {Catalogue, COUNTY_STATUS_COLUMNS, CountyStatusRow, COVERAGE_COLUMNS, SUMMARY_COLUMNS, SummaryRow} from "../../indicators/published.js";
 import {insertRows, query} from "../lib/duckdb.js";
@@ -21,7 +22,7 @@ import {coverageRows, unknownReferences} from "./coverage.js";
 import {formatCsv, type Cell} from "./csv.js";
 import {ROW_ORDER} from "./order.js";
 import {assertTableContract} from "./contract-sql.js";
-import {copyPartitioned} from "./partitioned.js";
+import {copyPartitioned, copySplit} from "./partitioned.js";
 import {derivedLabel, resolveSources, type InputSource} from "./provenance.js";
 import {readmeText} from "./readme.js";
 import {indicatorStats} from "./stats.js";
@@ -141,31 +142,104 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
 }
 
 /**
- * Per indicator a tidy CSV, a CSV for Excel and a Parquet file: three partitioned DuckDB COPYs (one
- * per format, one file per indicator, partitioned.ts). Reading ~1M rows into JS to format them there
- * takes several times longer (sweden scope). DuckDB's CSV writer quotes as d3-dsv does.
+ * Per indicator a tidy CSV, a CSV for Excel and a Parquet file, rows in reading order (_ord). The CSVs: one ordered
+ * COPY per dialect, split into one file per indicator (partitioned.ts copySplit). The Parquet files: one partitioned
+ * COPY, which does not always keep the order (duckdb/duckdb#14349), so each file's order is read back and a file out
+ * of order is written again on its own. Reading ~1M rows into JS to format them there takes several times longer
+ * (sweden scope). DuckDB's CSV writer quotes as d3-dsv does.
  */
 async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], outDir: string): Promise<{rows: number; files: string[]}> {
-  await conn.run(TIDY_SQL, ROW_ORDER);
   await conn.run(NEUTRALISE_SQL);
+  // tidy.sql's statements one by one, each given the order lists it reads
+  for (const statement of TIDY_SQL.split(/;\s*\n(?=CREATE )/)) {
+    const names = sqlParams(statement);
+    await conn.run(statement, Object.fromEntries(Object.entries(ROW_ORDER).filter(([k]) => names.includes(k))));
+  }
   await conn.run(TIDY_TEXT_SQL);
-  const [count] = await query<{n: number}>(conn, `SELECT count(*)::INTEGER AS n FROM tmp_publish_tidy`);
+  const counts = await query<{id: string; n: number}>(
+    conn,
+    `SELECT indicator_id AS id, count(*)::INTEGER AS n FROM tmp_publish_tidy GROUP BY indicator_id ORDER BY min(_ord)`
+  );
   const files = indicators.map((ind) => indicatorFiles(ind.id));
   const targets = (pick: (f: ReturnType<typeof indicatorFiles>) => string) => new Map(indicators.map((ind, i) => [ind.id, join(outDir, pick(files[i]!))]));
-  const problems = await copyPartitioned(conn, join(outDir, ".tidy-parts"), [
-    {select: `SELECT * EXCLUDE (_ord) FROM tmp_publish_tidy_text ORDER BY _ord`, options: "FORMAT csv, HEADER", targets: targets((f) => f.csv)},
-    {
-      select: `SELECT * EXCLUDE (_ord) REPLACE (replace(CAST(value AS VARCHAR), '.', ',') AS value) FROM tmp_publish_tidy_text ORDER BY _ord`,
-      options: "FORMAT csv, HEADER, DELIMITER ';', NEW_LINE '\\r\\n'",
-      targets: targets((f) => f.excel_csv),
-      // DuckDB writes no byte order mark (its PREFIX option needs a SUFFIX): the Excel file gets it here.
-      prefix: UTF8_BOM
-    },
-    // the parquet files keep indicator_id: partition by a copy of it
-    {select: `SELECT * EXCLUDE (_ord), indicator_id AS _id FROM tmp_publish_tidy ORDER BY _ord`, options: "FORMAT parquet, COMPRESSION zstd", targets: targets((f) => f.parquet)}
-  ]);
+  const csv = {select: `SELECT * EXCLUDE (_id, _ord) FROM tmp_publish_tidy_text ORDER BY _ord`, options: "FORMAT csv, HEADER", targets: targets((f) => f.csv)};
+  const excel = {
+    select: `SELECT * EXCLUDE (_id, _ord) REPLACE (replace(CAST(value AS VARCHAR), '.', ',') AS value) FROM tmp_publish_tidy_text ORDER BY _ord`,
+    options: "FORMAT csv, HEADER, DELIMITER ';', NEW_LINE '\\r\\n'",
+    targets: targets((f) => f.excel_csv),
+    // DuckDB writes no byte order mark (its PREFIX option needs a SUFFIX): the Excel file gets it here.
+    prefix: UTF8_BOM
+  };
+  const problems = (await textWithLineBreaks(conn))
+    ? await copyEach(conn, [csv, excel], counts)
+    : await copySplit(conn, join(outDir, ".tidy-csv"), [csv, excel].map((c) => ({...c, counts})));
+  // the parquet files keep indicator_id: partition by a copy of it
+  const parquet = targets((f) => f.parquet);
+  problems.push(
+    ...(await copyPartitioned(conn, join(outDir, ".tidy-parts"), [
+      {select: `SELECT * EXCLUDE (_ord), indicator_id AS _id FROM tmp_publish_tidy_rows ORDER BY _ord`, options: "FORMAT parquet, COMPRESSION zstd", targets: parquet}
+    ]))
+  );
   if (problems.length) throw new CheckError(problems.map((m) => `publish: ${m} (an indicator without rows writes no file)`));
-  return {rows: count?.n ?? 0, files: files.flatMap((f) => [f.csv, f.excel_csv, f.parquet])};
+  const unordered = await parquetOutOfOrder(conn, [...parquet.values()]);
+  await copyEach(conn, [{select: `SELECT * EXCLUDE (_ord) FROM tmp_publish_tidy_rows ORDER BY _ord`, options: "FORMAT parquet, COMPRESSION zstd", targets: parquet, id: "indicator_id"}], counts.filter((c) => unordered.includes(parquet.get(c.id)!)));
+  const still = await parquetOutOfOrder(conn, unordered);
+  if (still.length) throw new CheckError(still.map((f) => `publish: ${f}: rows not in reading order after writing it alone`));
+  return {rows: counts.reduce((n, c) => n + c.n, 0), files: files.flatMap((f) => [f.csv, f.excel_csv, f.parquet])};
+}
+
+/** Whether a text cell of the tidy files holds a line break (the CSVs cannot then be split by lines). */
+async function textWithLineBreaks(conn: DuckDBConnection): Promise<boolean> {
+  const [r] = await query<{n: number}>(
+    conn,
+    `SELECT ((SELECT count(*) FROM tmp_publish_tidy_areas WHERE contains(concat(area_code, area_name, area_level), chr(10)))
+          + (SELECT count(*) FROM tmp_publish_tidy_ind WHERE contains(concat(indicator_id, unit, source, derived_source, retrieved), chr(10)))
+          + (SELECT count(*) FROM (SELECT DISTINCT sex, "group", status FROM tmp_publish_tidy) WHERE contains(concat(sex, "group", status), chr(10))))::INTEGER AS n`
+  );
+  return (r?.n ?? 0) > 0;
+}
+
+/** One ordered COPY per id and format (slow: the fallback for text with line breaks and for Parquet files out of order). */
+async function copyEach(
+  conn: DuckDBConnection,
+  copies: {select: string; options: string; targets: ReadonlyMap<string, string>; prefix?: Uint8Array; id?: string}[],
+  ids: readonly {id: string}[]
+): Promise<string[]> {
+  await conn.run("SET preserve_insertion_order = true");
+  try {
+    for (const c of copies) {
+      for (const {id} of ids) {
+        const target = c.targets.get(id)!;
+        const select = c.select.replace(/ ORDER BY _ord$/, ` WHERE ${c.id ?? "_id"} = $id ORDER BY _ord`);
+        await conn.run(`COPY (${select}) TO $file (${c.options})`, {id, file: target});
+        if (c.prefix) await writeFile(target, Buffer.concat([c.prefix, await readFile(target)]));
+      }
+    }
+  } finally {
+    await conn.run("SET preserve_insertion_order = false");
+  }
+  return [];
+}
+
+/** The Parquet files whose rows are not in reading order (area level, area, group, sex, year; one indicator each). */
+async function parquetOutOfOrder(conn: DuckDBConnection, paths: readonly string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const rows = await query<{file: string}>(
+    conn,
+    `WITH
+     cells AS (
+       SELECT filename AS file, file_row_number AS i,
+         (list_position(string_split($level_order, '|'), area_level), area_code,
+          list_position(string_split($group_order, '|'), "group"), list_position(string_split($sex_order, '|'), sex), year) AS k
+       FROM read_parquet($paths, filename = true, file_row_number = true)
+     ),
+     paired AS (
+       SELECT file, k, lag(k) OVER (PARTITION BY file ORDER BY i) AS previous FROM cells
+     )
+     SELECT DISTINCT file FROM paired WHERE previous IS NOT NULL AND k <= previous ORDER BY file`,
+    {...ROW_ORDER, paths: listValue([...paths])}
+  );
+  return rows.map((r) => r.file);
 }
 
 /**

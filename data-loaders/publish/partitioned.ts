@@ -1,6 +1,7 @@
 /**
  * One DuckDB COPY writes one file per indicator (PARTITION_BY) into a scratch directory; each file is
  * then moved to its published name. One COPY per file cost ~8–10 ms each, most of the publish budget.
+ * A partitioned COPY does not keep the row order; copySplit writes CSV files in order.
  */
 import {existsSync} from "node:fs";
 import {mkdir, readdir, readFile, rename, rm, writeFile} from "node:fs/promises";
@@ -43,8 +44,10 @@ async function copyPartitionedNow(conn: DuckDBConnection, scratch: string, copie
   await mkdir(scratch, {recursive: true});
   const dirs = copies.map((_, i) => join(scratch, String(i)));
   try {
-    // With ORDER BY and preserve_insertion_order, DuckDB writes each partition as one file in that order (checked
-    // below: a partition split into several files is a problem, never silently concatenated).
+    // With preserve_insertion_order, DuckDB writes each partition as one file (checked below: a partition split into
+    // several files is a problem, never silently concatenated). Not always in the ORDER BY order: a chunk holding one
+    // partition is written at once, pieces of mixed chunks later (duckdb/duckdb#14349; reproduced on one thread too).
+    // Callers that need the order check it (publish/index.ts) or use copySplit.
     await conn.run("SET preserve_insertion_order = true");
     try {
       for (const [i, c] of copies.entries()) await conn.run(`COPY (${c.select}) TO $partition_dir (${c.options}, PARTITION_BY (_id))`, {...c.params, partition_dir: dirs[i]!});
@@ -73,6 +76,75 @@ async function copyPartitionedNow(conn: DuckDBConnection, scratch: string, copie
     // the partition directories are (nearly) empty: remove them in parallel (a recursive rm goes one by one)
     const partitionDirs = (await Promise.all(dirs.filter((d) => existsSync(d)).map(async (d) => (await readdir(d)).map((n) => join(d, n))))).flat();
     await Promise.all(partitionDirs.map((d) => rm(d, {recursive: true, force: true})));
+    await rm(scratch, {recursive: true, force: true});
+  }
+}
+
+export interface SplitCopy {
+  /** The rows in file order, without the id: e.g. `SELECT * EXCLUDE (_id, _ord) FROM t ORDER BY _ord`. */
+  select: string;
+  params?: Params;
+  /** COPY options of a CSV dialect with a header row; every line must end in "\n" (LF or CRLF). */
+  options: string;
+  /** Each id with its number of rows, in the order of the rows; each id's rows are one run of lines. */
+  counts: readonly {id: string; n: number}[];
+  /** Id → the file's path. */
+  targets: ReadonlyMap<string, string>;
+  prefix?: Uint8Array;
+}
+
+/**
+ * CSV files in their ORDER BY order: one ordered COPY to a single file (DuckDB keeps the order of a COPY without
+ * PARTITION_BY), split into one file per id by counting lines, each with the header row. A partitioned COPY does not
+ * keep the order (duckdb/duckdb#14349; a test reproduces it). No cell may contain a line break (the caller checks).
+ * Returns every problem at once; writes no target when there is one.
+ */
+export async function copySplit(conn: DuckDBConnection, scratch: string, copies: readonly SplitCopy[]): Promise<string[]> {
+  const turn = queue.then(() => copySplitNow(conn, scratch, copies));
+  queue = turn.then(
+    () => undefined,
+    () => undefined
+  );
+  return turn;
+}
+
+async function copySplitNow(conn: DuckDBConnection, scratch: string, copies: readonly SplitCopy[]): Promise<string[]> {
+  await rm(scratch, {recursive: true, force: true});
+  await mkdir(scratch, {recursive: true});
+  try {
+    const files = copies.map((_, i) => join(scratch, `${i}.csv`));
+    await conn.run("SET preserve_insertion_order = true");
+    try {
+      for (const [i, c] of copies.entries()) await conn.run(`COPY (${c.select}) TO $file (${c.options})`, {...c.params, file: files[i]!});
+    } finally {
+      await conn.run("SET preserve_insertion_order = false");
+    }
+    const problems: string[] = [];
+    const parts: {target: string; data: Buffer[]}[] = [];
+    for (const [i, c] of copies.entries()) {
+      const text = await readFile(files[i]!);
+      const headerEnd = text.indexOf(0x0a) + 1;
+      const header = text.subarray(0, headerEnd);
+      let at = headerEnd;
+      for (const {id, n} of c.counts) {
+        const target = c.targets.get(id);
+        const start = at;
+        for (let k = 0; k < n && at > 0; k++) at = text.indexOf(0x0a, at) + 1;
+        if (at === 0) {
+          problems.push(`${files[i]}: fewer lines than the ${n} rows of ${id}`);
+          break;
+        }
+        if (target === undefined) problems.push(`${files[i]}: rows of ${id}, which has no target`);
+        else parts.push({target, data: [...(c.prefix ? [Buffer.from(c.prefix)] : []), header, text.subarray(start, at)]});
+      }
+      if (at !== 0 && at !== text.length) problems.push(`${files[i]}: ${text.length - at} bytes after the rows counted`);
+      const missing = [...c.targets.keys()].filter((id) => !c.counts.some((x) => x.id === id && x.n > 0));
+      for (const id of missing) problems.push(`${c.targets.get(id)}: no rows for ${id}`);
+    }
+    if (problems.length) return problems;
+    await Promise.all(parts.map((p) => writeFile(p.target, Buffer.concat(p.data))));
+    return [];
+  } finally {
     await rm(scratch, {recursive: true, force: true});
   }
 }

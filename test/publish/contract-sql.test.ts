@@ -26,7 +26,7 @@ const failures = async (sql: string): Promise<string[]> => {
     await assertTableContract(db.conn, "t", Row, {file: "x.csv", example: "format('row {}', id)", extra: ["_ord"]});
   } catch (e) {
     expect(e).toBeInstanceOf(CheckError);
-    return (e as CheckError).failures;
+    return [...(e as CheckError).failures];
   }
   return [];
 };

@@ -1,10 +1,13 @@
-/** copyPartitioned: one COPY, one file per id in the query's order; a missing or split partition is reported and nothing moves. */
+/**
+ * copyPartitioned: one COPY, one file per id; a missing or split partition is reported and nothing moves.
+ * copySplit: CSV files in the ORDER BY order, also from a large source DuckDB reads on several threads.
+ */
 import {existsSync} from "node:fs";
 import {mkdtemp, readFile, readdir, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
-import {copyPartitioned} from "../../data-loaders/publish/partitioned.js";
+import {copyPartitioned, copySplit} from "../../data-loaders/publish/partitioned.js";
 import {freshDb} from "../helpers/db.js";
 
 // Invented rows (not statistics): two ids, written in the reverse of their insertion order.
@@ -22,7 +25,7 @@ describe("copyPartitioned", () => {
     await rm(dir, {recursive: true, force: true});
   });
 
-  it("writes each id's rows to its target in the ORDER BY order, without _id, with the prefix", async () => {
+  it("writes each id's rows to its target (one chunk: in the ORDER BY order), without _id, with the prefix", async () => {
     const targets = new Map([["a", join(dir, "a.csv")], ["b", join(dir, "b.csv")]]);
     const problems = await copyPartitioned(db.conn, join(dir, "scratch"), [
       {select: `${ROWS} ORDER BY _id, year DESC`, options: "FORMAT csv, HEADER", targets, prefix: new Uint8Array([0x23, 0x0a])}
@@ -31,6 +34,39 @@ describe("copyPartitioned", () => {
     expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("#\nyear,value\n2,11.0\n1,10.5\n");
     expect(await readFile(join(dir, "b.csv"), "utf8")).toBe("#\nyear,value\n2,8.0\n1,7.0\n");
     expect(existsSync(join(dir, "scratch"))).toBe(false);
+  });
+
+  // DuckDB's partitioned COPY does not keep the ORDER BY order (duckdb/duckdb#14349): sweden scope's largest tidy
+  // file (63 000 rows) came out with a block of rows moved. copySplit writes one ordered file and splits it.
+  it("copySplit keeps the ORDER BY order in every file of a large source read on several threads, with header and prefix", async () => {
+    await db.conn.run("SET threads = 4");
+    await db.conn.run(`CREATE TABLE facts AS SELECT i AS ord, i % 3 AS k, (i * 7919) % 1000003 AS v FROM range(600000) AS r(i)`);
+    await db.conn.run(`CREATE TABLE names AS SELECT * FROM (VALUES (0, 'a'), (1, 'b'), (2, 'c')) AS n(k, _id)`);
+    const targets = new Map(["a", "b", "c"].map((id) => [id, join(dir, `${id}.csv`)]));
+    // grouped by id, then in ord order within each: the order a partitioned COPY scrambles
+    const select = `SELECT f.ord, f.v FROM facts AS f JOIN names AS n USING (k) ORDER BY n._id, f.ord`;
+    const counts = ["a", "b", "c"].map((id) => ({id, n: 200000}));
+    const problems = await copySplit(db.conn, join(dir, "scratch"), [{select, options: "FORMAT csv, HEADER", counts, targets, prefix: new Uint8Array([0x23, 0x0a])}]);
+    expect(problems).toEqual([]);
+    for (const [k, id] of ["a", "b", "c"].entries()) {
+      const lines = (await readFile(join(dir, `${id}.csv`), "utf8")).trim().split("\n");
+      expect(lines.slice(0, 2)).toEqual(["#", "ord,v"]);
+      const ords = lines.slice(2).map((line) => Number(line.split(",")[0]));
+      expect(ords).toHaveLength(200000);
+      expect(ords.every((o) => o % 3 === k), `${id}.csv holds only its rows`).toBe(true);
+      expect(ords.findIndex((o, i) => i > 0 && o <= ords[i - 1]!), `${id}.csv: first row out of order`).toBe(-1);
+    }
+    expect(existsSync(join(dir, "scratch"))).toBe(false);
+  });
+
+  it("copySplit reports counts that do not match the rows, and writes nothing", async () => {
+    const targets = new Map([["a", join(dir, "a.csv")], ["b", join(dir, "b.csv")]]);
+    const problems = await copySplit(db.conn, join(dir, "scratch"), [
+      {select: `SELECT year, value FROM (${ROWS}) ORDER BY _id, year`, options: "FORMAT csv, HEADER", counts: [{id: "a", n: 2}, {id: "b", n: 3}], targets}
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/fewer lines than the 3 rows of b/);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   // A partition split into several files takes the same check (not exactly one file); DuckDB refuses every option
