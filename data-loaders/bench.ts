@@ -76,8 +76,8 @@ for (const scope of values.scope) {
     const pub = join(dir, "pub");
     const cold = await runOnce(scope, join(dir, "data"), pub, env);
     rows.push({...cold, run: "cold"});
-    // The machine is a shared VM whose speed varies by ±30 % from run to run: county's warm run is repeated and the median kept.
-    const repeats = scope === "county" ? 3 : 1;
+    // The machine is a shared VM whose speed varies by ±30 % from run to run: county's warm run is repeated five times and the median kept.
+    const repeats = scope === "county" ? 5 : 1;
     const warm: Row[] = [];
     for (let i = 0; i < repeats; i++) warm.push(await runOnce(scope, join(dir, "data"), pub, env));
     const total = computeMs;
