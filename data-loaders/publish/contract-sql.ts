@@ -32,14 +32,26 @@ interface Def {
 
 const defOf = (t: z.ZodType) => (t as unknown as {def: Def}).def;
 
+/** A field's definition, a nullable one's inner type. */
+const innerDef = (t: z.ZodType): Def => {
+  const def = defOf(t);
+  return def.type === "nullable" ? defOf(def.innerType!) : def;
+};
+
+/** The fields of a plain object schema whose values are text (strings and enums). */
+export function textFields(schema: z.ZodObject): string[] {
+  return Object.entries(schema.shape as Record<string, z.ZodType>)
+    .filter(([, t]) => ["string", "enum"].includes(innerDef(t).type))
+    .map(([field]) => field);
+}
+
 /** The SQL rules of every field of a plain object schema (no object-level checks). */
 export function fieldRules(schema: z.ZodObject): FieldRule[] {
   if ((schema.def.checks ?? []).length) throw new Error("fieldRules: the schema has object-level checks, which SQL rules cannot express");
   return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([field, type], k): FieldRule[] => {
     const col = `"${field.replaceAll('"', '""')}"`;
-    let def = defOf(type);
-    const nullable = def.type === "nullable";
-    if (nullable) def = defOf(def.innerType!);
+    const nullable = defOf(type).type === "nullable";
+    const def = innerDef(type);
     const rules: FieldRule[] = [];
     if (!nullable) rules.push({field, types: [], broken: `${col} IS NULL`, what: "is empty", params: {}});
     if ((def.checks ?? []).some((c) => c._zod.def.check !== "number_format" || c._zod.def.format !== "safeint")) {

@@ -21,8 +21,8 @@ import {buildCatalogue, indicatorFiles, scopeAreas, type Participation} from "./
 import {coverageRows, unknownReferences} from "./coverage.js";
 import {formatCsv, type Cell} from "./csv.js";
 import {ROW_ORDER} from "./order.js";
-import {assertTableContract} from "./contract-sql.js";
-import {copyPartitioned, copySplit} from "./partitioned.js";
+import {assertTableContract, textFields} from "./contract-sql.js";
+import {copyEach, copyPartitioned, copySplit} from "./partitioned.js";
 import {derivedLabel, resolveSources, type InputSource} from "./provenance.js";
 import {readmeText} from "./readme.js";
 import {indicatorStats} from "./stats.js";
@@ -162,27 +162,36 @@ async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], o
   );
   const files = indicators.map((ind) => indicatorFiles(ind.id));
   const targets = (pick: (f: ReturnType<typeof indicatorFiles>) => string) => new Map(indicators.map((ind, i) => [ind.id, join(outDir, pick(files[i]!))]));
-  const csv = {select: `SELECT * EXCLUDE (_id, _ord) FROM tmp_publish_tidy_text ORDER BY _ord`, options: "FORMAT csv, HEADER", targets: targets((f) => f.csv)};
-  const excel = {
-    select: `SELECT * EXCLUDE (_id, _ord) REPLACE (replace(CAST(value AS VARCHAR), '.', ',') AS value) FROM tmp_publish_tidy_text ORDER BY _ord`,
+  // Each format: its columns from its view, all indicators in one COPY (`all`) or one indicator (`one`, by $id).
+  const format = (f: {columns: string; from: string; id: string; options: string; targets: Map<string, string>; prefix?: Uint8Array}) => ({
+    ...f,
+    all: `SELECT ${f.columns} FROM ${f.from} ORDER BY _ord`,
+    each: (ids: readonly string[]) => ids.map((id) => ({select: `SELECT ${f.columns} FROM ${f.from} WHERE ${f.id} = $id ORDER BY _ord`, params: {id}, options: f.options, target: f.targets.get(id)!, prefix: f.prefix}))
+  });
+  const csv = format({columns: "* EXCLUDE (_id, _ord)", from: "tmp_publish_tidy_text", id: "_id", options: "FORMAT csv, HEADER", targets: targets((f) => f.csv)});
+  const excel = format({
+    columns: "* EXCLUDE (_id, _ord) REPLACE (replace(CAST(value AS VARCHAR), '.', ',') AS value)",
+    from: "tmp_publish_tidy_text",
+    id: "_id",
     options: "FORMAT csv, HEADER, DELIMITER ';', NEW_LINE '\\r\\n'",
     targets: targets((f) => f.excel_csv),
     // DuckDB writes no byte order mark (its PREFIX option needs a SUFFIX): the Excel file gets it here.
     prefix: UTF8_BOM
-  };
-  const problems = (await textWithLineBreaks(conn))
-    ? await copyEach(conn, [csv, excel], counts)
-    : await copySplit(conn, join(outDir, ".tidy-csv"), [csv, excel].map((c) => ({...c, counts})));
+  });
   // the parquet files keep indicator_id: partition by a copy of it
-  const parquet = targets((f) => f.parquet);
+  const parquet = format({columns: "* EXCLUDE (_ord)", from: "tmp_publish_tidy_rows", id: "indicator_id", options: "FORMAT parquet, COMPRESSION zstd", targets: targets((f) => f.parquet)});
+  const ids = counts.map((c) => c.id);
+  const problems: string[] = [];
+  if (await textWithLineBreaks(conn)) await copyEach(conn, [...csv.each(ids), ...excel.each(ids)]);
+  else problems.push(...(await copySplit(conn, join(outDir, ".tidy-csv"), [csv, excel].map((f) => ({select: f.all, options: f.options, counts, targets: f.targets, prefix: f.prefix})))));
   problems.push(
     ...(await copyPartitioned(conn, join(outDir, ".tidy-parts"), [
-      {select: `SELECT * EXCLUDE (_ord), indicator_id AS _id FROM tmp_publish_tidy_rows ORDER BY _ord`, options: "FORMAT parquet, COMPRESSION zstd", targets: parquet}
+      {select: `SELECT ${parquet.columns}, indicator_id AS _id FROM ${parquet.from} ORDER BY _ord`, options: parquet.options, targets: parquet.targets}
     ]))
   );
   if (problems.length) throw new CheckError(problems.map((m) => `publish: ${m} (an indicator without rows writes no file)`));
-  const unordered = await parquetOutOfOrder(conn, [...parquet.values()]);
-  await copyEach(conn, [{select: `SELECT * EXCLUDE (_ord) FROM tmp_publish_tidy_rows ORDER BY _ord`, options: "FORMAT parquet, COMPRESSION zstd", targets: parquet, id: "indicator_id"}], counts.filter((c) => unordered.includes(parquet.get(c.id)!)));
+  const unordered = await parquetOutOfOrder(conn, [...parquet.targets.values()]);
+  await copyEach(conn, parquet.each(ids.filter((id) => unordered.includes(parquet.targets.get(id)!))));
   const still = await parquetOutOfOrder(conn, unordered);
   if (still.length) throw new CheckError(still.map((f) => `publish: ${f}: rows not in reading order after writing it alone`));
   return {rows: counts.reduce((n, c) => n + c.n, 0), files: files.flatMap((f) => [f.csv, f.excel_csv, f.parquet])};
@@ -197,28 +206,6 @@ async function textWithLineBreaks(conn: DuckDBConnection): Promise<boolean> {
           + (SELECT count(*) FROM (SELECT DISTINCT sex, "group", status FROM tmp_publish_tidy) WHERE contains(concat(sex, "group", status), chr(10))))::INTEGER AS n`
   );
   return (r?.n ?? 0) > 0;
-}
-
-/** One ordered COPY per id and format (slow: the fallback for text with line breaks and for Parquet files out of order). */
-async function copyEach(
-  conn: DuckDBConnection,
-  copies: {select: string; options: string; targets: ReadonlyMap<string, string>; prefix?: Uint8Array; id?: string}[],
-  ids: readonly {id: string}[]
-): Promise<string[]> {
-  await conn.run("SET preserve_insertion_order = true");
-  try {
-    for (const c of copies) {
-      for (const {id} of ids) {
-        const target = c.targets.get(id)!;
-        const select = c.select.replace(/ ORDER BY _ord$/, ` WHERE ${c.id ?? "_id"} = $id ORDER BY _ord`);
-        await conn.run(`COPY (${select}) TO $file (${c.options})`, {id, file: target});
-        if (c.prefix) await writeFile(target, Buffer.concat([c.prefix, await readFile(target)]));
-      }
-    }
-  } finally {
-    await conn.run("SET preserve_insertion_order = false");
-  }
-  return [];
 }
 
 /** The Parquet files whose rows are not in reading order (area level, area, group, sex, year; one indicator each). */
@@ -266,14 +253,7 @@ async function writeSummaryCsv(conn: DuckDBConnection, file: string): Promise<nu
 }
 
 /** The text columns of summary.csv (their cells are neutralised). */
-const TEXT_SUMMARY_COLUMNS = new Set(
-  Object.entries(SummaryRow.shape)
-    .filter(([, t]) => {
-      const def = (t as unknown as {def: {type: string; innerType?: {def: {type: string}}}}).def;
-      return ["string", "enum"].includes(def.type === "nullable" ? def.innerType!.def.type : def.type);
-    })
-    .map(([c]) => c)
-);
+const TEXT_SUMMARY_COLUMNS = new Set(textFields(SummaryRow));
 
 /** county-status.csv rows (COUNTY_STATUS_COLUMNS order, catalogue order of indicators), validated against the contract. */
 async function countyStatusRows(conn: DuckDBConnection): Promise<Cell[][]> {

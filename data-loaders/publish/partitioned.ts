@@ -26,9 +26,24 @@ export interface PartitionedCopy {
  * Returns every problem at once (a missing partition, or one split into several files); moves nothing when there is one.
  */
 export async function copyPartitioned(conn: DuckDBConnection, scratch: string, copies: readonly PartitionedCopy[]): Promise<string[]> {
-  // preserve_insertion_order is a global setting: two branches' COPYs (pipeline.ts runs some publish steps side by
-  // side) take turns, so one never switches it off under the other.
-  const turn = queue.then(() => copyPartitionedNow(conn, scratch, copies));
+  return inOrderedTurn(conn, () => copyPartitionedNow(conn, scratch, copies));
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * Run `f` in its turn with preserve_insertion_order on. The setting is global: two branches' COPYs (pipeline.ts runs
+ * some publish steps side by side) take turns, so one never switches it off under the other.
+ */
+function inOrderedTurn<T>(conn: DuckDBConnection, f: () => Promise<T>): Promise<T> {
+  const turn = queue.then(async () => {
+    await conn.run("SET preserve_insertion_order = true");
+    try {
+      return await f();
+    } finally {
+      await conn.run("SET preserve_insertion_order = false");
+    }
+  });
   // The queue only orders the turns; the caller gets this turn's error from `turn` itself.
   queue = turn.then(
     () => undefined,
@@ -36,8 +51,6 @@ export async function copyPartitioned(conn: DuckDBConnection, scratch: string, c
   );
   return turn;
 }
-
-let queue: Promise<void> = Promise.resolve();
 
 async function copyPartitionedNow(conn: DuckDBConnection, scratch: string, copies: readonly PartitionedCopy[]): Promise<string[]> {
   await rm(scratch, {recursive: true, force: true});
@@ -48,12 +61,7 @@ async function copyPartitionedNow(conn: DuckDBConnection, scratch: string, copie
     // several files is a problem, never silently concatenated). Not always in the ORDER BY order: a chunk holding one
     // partition is written at once, pieces of mixed chunks later (duckdb/duckdb#14349; reproduced on one thread too).
     // Callers that need the order check it (publish/index.ts) or use copySplit.
-    await conn.run("SET preserve_insertion_order = true");
-    try {
-      for (const [i, c] of copies.entries()) await conn.run(`COPY (${c.select}) TO $partition_dir (${c.options}, PARTITION_BY (_id))`, {...c.params, partition_dir: dirs[i]!});
-    } finally {
-      await conn.run("SET preserve_insertion_order = false");
-    }
+    for (const [i, c] of copies.entries()) await conn.run(`COPY (${c.select}) TO $partition_dir (${c.options}, PARTITION_BY (_id))`, {...c.params, partition_dir: dirs[i]!});
     const found = await Promise.all(
       copies.flatMap((c, i) =>
         [...c.targets].map(async ([id, target]) => {
@@ -100,12 +108,20 @@ export interface SplitCopy {
  * Returns every problem at once; writes no target when there is one.
  */
 export async function copySplit(conn: DuckDBConnection, scratch: string, copies: readonly SplitCopy[]): Promise<string[]> {
-  const turn = queue.then(() => copySplitNow(conn, scratch, copies));
-  queue = turn.then(
-    () => undefined,
-    () => undefined
-  );
-  return turn;
+  return inOrderedTurn(conn, () => copySplitNow(conn, scratch, copies));
+}
+
+/** One file per COPY, each written in its ORDER BY order (no PARTITION_BY), the prefix first. Slow per file: a fallback. */
+export async function copyEach(
+  conn: DuckDBConnection,
+  copies: readonly {select: string; params?: Params; options: string; target: string; prefix?: Uint8Array}[]
+): Promise<void> {
+  return inOrderedTurn(conn, async () => {
+    for (const c of copies) {
+      await conn.run(`COPY (${c.select}) TO $file (${c.options})`, {...c.params, file: c.target});
+      if (c.prefix) await writeFile(c.target, Buffer.concat([c.prefix, await readFile(c.target)]));
+    }
+  });
 }
 
 async function copySplitNow(conn: DuckDBConnection, scratch: string, copies: readonly SplitCopy[]): Promise<string[]> {
@@ -113,12 +129,7 @@ async function copySplitNow(conn: DuckDBConnection, scratch: string, copies: rea
   await mkdir(scratch, {recursive: true});
   try {
     const files = copies.map((_, i) => join(scratch, `${i}.csv`));
-    await conn.run("SET preserve_insertion_order = true");
-    try {
-      for (const [i, c] of copies.entries()) await conn.run(`COPY (${c.select}) TO $file (${c.options})`, {...c.params, file: files[i]!});
-    } finally {
-      await conn.run("SET preserve_insertion_order = false");
-    }
+    for (const [i, c] of copies.entries()) await conn.run(`COPY (${c.select}) TO $file (${c.options})`, {...c.params, file: files[i]!});
     const problems: string[] = [];
     const parts: {target: string; data: Buffer[]}[] = [];
     for (const [i, c] of copies.entries()) {
