@@ -13,6 +13,7 @@ import type {Catalogue} from "../../indicators/published.js";
 import {PROJECT_ROOT} from "../../data-loaders/lib/config.js";
 import {contrastRatio} from "../../src/components/contrast.js";
 import {DIST, serve, type StaticServer} from "../helpers/serve.js";
+import {settle, trackRequests} from "./settle.js";
 
 const E2E = process.env.E2E === "1";
 const CHROMIUM = "/usr/bin/chromium";
@@ -32,15 +33,10 @@ async function open(path: string, viewport = {width: 1280, height: 900}): Promis
   await page.setViewportSize(viewport);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url + path, {waitUntil: "networkidle"});
-  // Settled: the main column unchanged over three checks (Framework renders cells after load).
-  let last = "";
-  for (let i = 0, stable = 0; i < 100 && stable < 3; i++) {
-    await page.waitForTimeout(100);
-    const sig = await page.evaluate(() => `${document.querySelectorAll("main *").length}:${document.querySelector("main")?.textContent?.length}`);
-    stable = sig === last ? stable + 1 : 0;
-    last = sig;
-  }
+  const inflight = trackRequests(page);
+  await page.goto(server.url + path, {waitUntil: "load"});
+  // Framework renders cells after load.
+  await settle(page, inflight);
   expect(errors, `${path}: page errors`).toEqual([]);
   return page;
 }
@@ -155,7 +151,8 @@ describe.skipIf(!E2E)("accessibility and findability of the built site", () => {
     const first = await page.evaluate(() => ({cls: document.activeElement?.className, text: document.activeElement?.textContent}));
     expect(first).toEqual({cls: "skip-link", text: "Hoppa till innehållet"});
     await page.keyboard.press("Enter");
-    expect(new URL(page.url()).hash).toBe("#observablehq-main");
+    // Following the fragment link is a navigation Chromium may finish after the key press returns: wait for it.
+    await page.waitForURL((u) => u.hash === "#observablehq-main");
     // Tab through the page: collect what receives focus.
     const seen = new Set<string>();
     for (let i = 0; i < 400; i++) {
@@ -179,7 +176,7 @@ describe.skipIf(!E2E)("accessibility and findability of the built site", () => {
     const summary = page.locator('figure[data-chart="tidsserie"] summary').first();
     await summary.focus();
     await page.keyboard.press("Enter");
-    expect(await page.locator('figure[data-chart="tidsserie"] details.table-alt').first().evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => page.locator('figure[data-chart="tidsserie"] details.table-alt').first().evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     // The opened table's scroll box is the next Tab stop, so a keyboard can scroll it.
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^Tabell: /);
@@ -224,7 +221,7 @@ describe.skipIf(!E2E)("accessibility and findability of the built site", () => {
     // From a municipality page the sidebar's goal links carry that municipality.
     const muni = await open("/kommuner/0683");
     await muni.locator("#observablehq-sidebar a[href*='goals/']").first().hover();
-    expect(await muni.locator("#observablehq-sidebar a[href*='goals/']").first().getAttribute("href")).toMatch(/kommun=0683/);
+    await expect.poll(() => muni.locator("#observablehq-sidebar a[href*='goals/']").first().getAttribute("href")).toMatch(/kommun=0683/);
     await page.close();
     await muni.close();
   });

@@ -13,6 +13,7 @@ import {PROJECT_ROOT} from "../../data-loaders/lib/config.js";
 import {TIDY_COLUMNS} from "../../src/components/csv.js";
 import {formatValue, parseSwedishNumber} from "../../src/components/format.js";
 import {DIST, serve, type StaticServer} from "../helpers/serve.js";
+import {settle, trackRequests} from "./settle.js";
 
 const E2E = process.env.E2E === "1";
 const CHROMIUM = "/usr/bin/chromium";
@@ -31,44 +32,31 @@ interface Visit {
   failed: string[];
   foreign: string[];
   bytes: number;
+  inflight: ReturnType<typeof trackRequests>;
 }
 
 async function open(path: string, ctx = context, viewport = {width: 1280, height: 900}): Promise<Visit> {
   const page = await ctx.newPage();
   await page.setViewportSize(viewport);
-  const v: Visit = {page, errors: [], failed: [], foreign: [], bytes: 0};
-  const inflight = new Set<unknown>();
+  const inflight = trackRequests(page);
+  const v: Visit = {page, errors: [], failed: [], foreign: [], bytes: 0, inflight};
   page.on("console", (m) => {
     if (m.type() === "error") v.errors.push(`console: ${m.text()}`);
   });
   page.on("pageerror", (e) => v.errors.push(`pageerror: ${e.message}`));
   page.on("request", (r) => {
-    inflight.add(r);
     const url = new URL(r.url());
     if (!["blob:", "data:"].includes(url.protocol) && url.host !== new URL(server.url).host) v.foreign.push(r.url());
   });
   page.on("requestfailed", (r) => {
-    inflight.delete(r);
     v.failed.push(`${r.url()} (${r.failure()?.errorText})`);
   });
-  page.on("requestfinished", (r) => inflight.delete(r));
   page.on("response", (r) => {
     if (r.status() >= 400) v.failed.push(`${r.url()} → ${r.status()}`);
     v.bytes += Number(r.headers()["content-length"] ?? 0);
   });
   await page.goto(server.url + path, {waitUntil: "load"});
-  // Settled: no request in flight and the main column unchanged for 300 ms.
-  let last = "";
-  let stable = 0;
-  for (let i = 0; i < 100 && stable < 3; i++) {
-    await page.waitForTimeout(100);
-    const sig = await page.evaluate(() => {
-      const main = document.querySelector("main");
-      return `${main?.querySelectorAll("*").length}:${main?.textContent?.length}`;
-    });
-    stable = inflight.size === 0 && sig === last ? stable + 1 : 0;
-    last = sig;
-  }
+  await settle(page, inflight);
   return v;
 }
 
@@ -238,11 +226,11 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
     const from = years[0]![1]!;
     await page.locator(".control-years select").first().selectOption(from);
     await page.waitForURL(new RegExp(`fran=${from}`));
-    await page.waitForTimeout(200);
+    await settle(page, v.inflight);
     const before = await page.locator('figure[data-chart="tidsserie"] figcaption').textContent();
     expect(before).toContain("Tranås");
     await page.reload({waitUntil: "load"});
-    await page.waitForFunction(() => document.querySelector('figure[data-chart="tidsserie"]') !== null);
+    await settle(page, v.inflight);
     expect(await page.locator('select[name="kommun"]').inputValue()).toBe("0687");
     if (ind.sexes.includes("K")) expect(await page.getByLabel("Kvinnor", {exact: true}).isChecked()).toBe(true);
     expect(await page.locator(".control-years select").first().inputValue()).toBe(from);
@@ -250,16 +238,18 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
     await page.close();
 
     // The start page and a goal page keep the municipality too; the neighbourhood page keeps its areas.
-    const start = (await open("/")).page;
+    const sv = await open("/");
+    const start = sv.page;
     await start.selectOption('select[name="kommun"]', "0680");
     await start.waitForURL(/kommun=0680/);
     await start.reload({waitUntil: "load"});
-    await start.waitForFunction(() => document.querySelectorAll("article.goal-card").length > 0);
+    await settle(start, sv.inflight);
     expect(await start.locator('select[name="kommun"]').inputValue()).toBe("0680");
     expect(await start.locator("article.goal-card").first().textContent()).toMatch(/Jönköping|Inga målindikatorer/);
     await start.close();
 
-    const areas = (await open("/omraden")).page;
+    const av = await open("/omraden");
+    const areas = av.page;
     await areas.locator("details.area-picker summary").click();
     expect(new URL(areas.url()).searchParams.has("omraden"), "the default areas are not written to the URL").toBe(false);
     await areas.locator('input[type="checkbox"][value="0680R014"]').uncheck();
@@ -267,7 +257,7 @@ describe.skipIf(!E2E)("the built site in Chromium", () => {
     const url = new URL(areas.url());
     expect(url.searchParams.get("omraden")?.split(",")).not.toContain("0680R014");
     await areas.reload({waitUntil: "load"});
-    await areas.waitForFunction(() => document.querySelector('figure[data-chart="valda-omraden"]') !== null);
+    await settle(areas, av.inflight);
     expect(await areas.locator('input[type="checkbox"][value="0680R014"]').isChecked()).toBe(false);
     expect(await areas.locator('input[type="checkbox"][value="0680R024"]').isChecked()).toBe(true);
     await areas.close();
