@@ -23,7 +23,14 @@ values_in_run AS (
 -- Every series, with the rule its trend and rank are read against:
 -- context indicators have none; gap rows aim at zero whatever the indicator's direction
 -- (a gap of -20 or +20 percentage points is equally far from equality); `target` rows at target_value.
+-- sid numbers the series and isg its indicator × sex × group: the joins and groupings below use these integers
+-- instead of four text columns (hashing and comparing the text keys was most of the statement's time in sweden scope).
 series AS MATERIALIZED (
+  SELECT
+    row_number() OVER () AS sid,
+    dense_rank() OVER (ORDER BY indicator_id, sex, "group") AS isg,
+    *
+  FROM (
   SELECT DISTINCT
     v.indicator_id, v.area_code, v.sex, v."group",
     CASE
@@ -40,12 +47,13 @@ series AS MATERIALIZED (
     m.is_election
   FROM values_in_run AS v
   JOIN meta AS m USING (indicator_id)
+  )
 ),
 
 -- y: what the trend is fitted to: the value, or for `target` rows its distance from the target.
 observed AS MATERIALIZED (
   SELECT
-    v.indicator_id, v.area_code, v.sex, v."group", v.year, v.value,
+    s.sid, s.isg, v.area_code, v.year, v.value,
     CASE WHEN s.rule = 'target' THEN abs(v.value - s.target_value) ELSE v.value END AS y
   FROM values_in_run AS v
   JOIN series AS s USING (indicator_id, area_code, sex, "group")
@@ -54,38 +62,40 @@ observed AS MATERIALIZED (
 
 -- Declared breaks apply to every series of the indicator; a row with status 'break' to its own series.
 breaks AS (
-  SELECT s.indicator_id, s.area_code, s.sex, s."group", b.year
+  SELECT s.sid, b.year
   FROM series AS s
   JOIN tmp_series_breaks AS b USING (indicator_id)
   UNION
-  SELECT indicator_id, area_code, sex, "group", year
-  FROM values_in_run
-  WHERE status = 'break'
+  SELECT s.sid, v.year
+  FROM values_in_run AS v
+  JOIN series AS s USING (indicator_id, area_code, sex, "group")
+  WHERE v.status = 'break'
 ),
 
+-- (A series has one value per year, so arg_max/arg_min by year pick one row.)
 latest AS MATERIALIZED (
-  SELECT indicator_id, area_code, sex, "group", year AS latest_year, value AS latest_value
+  SELECT sid, max(year) AS latest_year, arg_max(value, year) AS latest_value
   FROM observed
-  QUALIFY row_number() OVER (PARTITION BY indicator_id, area_code, sex, "group" ORDER BY year DESC) = 1
+  GROUP BY sid
 ),
 
 -- The strategy's first year, or the first observed year after it when the series starts later.
 -- Election indicators: the election in force at the start (2014 for 2015), when the series has it.
 baseline AS (
-  SELECT o.indicator_id, o.area_code, o.sex, o."group", o.year AS baseline_year, o.value AS baseline_value
+  SELECT o.sid, min(o.year) AS baseline_year, arg_min(o.value, o.year) AS baseline_value
   FROM observed AS o
-  JOIN series AS s USING (indicator_id, area_code, sex, "group")
+  JOIN series AS s USING (sid)
   WHERE o.year >= $baseline_year OR (s.is_election AND o.year > $baseline_year - 4)
-  QUALIFY row_number() OVER (PARTITION BY o.indicator_id, o.area_code, o.sex, o."group" ORDER BY o.year) = 1
+  GROUP BY o.sid
 ),
 
 -- The last break at or before the latest year: earlier values are not comparable with the latest.
 last_break AS (
-  SELECT l.indicator_id, l.area_code, l.sex, l."group", max(b.year) AS break_year
+  SELECT l.sid, max(b.year) AS break_year
   FROM latest AS l
-  JOIN breaks AS b USING (indicator_id, area_code, sex, "group")
+  JOIN breaks AS b USING (sid)
   WHERE b.year <= l.latest_year
-  GROUP BY ALL
+  GROUP BY l.sid
 ),
 
 -- The comparable window of the five-year change: the latest year and the $window_years before it, cut at a break.
@@ -95,15 +105,15 @@ comparable AS (
     lb.break_year,
     greatest(l.latest_year - $window_years, coalesce(lb.break_year, l.latest_year - $window_years)) AS window_start
   FROM latest AS l
-  LEFT JOIN last_break AS lb USING (indicator_id, area_code, sex, "group")
+  LEFT JOIN last_break AS lb USING (sid)
 ),
 
 five_year AS (
-  SELECT c.indicator_id, c.area_code, c.sex, c."group", o.year AS five_year_from, o.value AS five_year_value
+  SELECT c.sid, min(o.year) AS five_year_from, arg_min(o.value, o.year) AS five_year_value
   FROM comparable AS c
-  JOIN observed AS o USING (indicator_id, area_code, sex, "group")
+  JOIN observed AS o USING (sid)
   WHERE o.year >= c.window_start AND o.year < c.latest_year
-  QUALIFY row_number() OVER (PARTITION BY c.indicator_id, c.area_code, c.sex, c."group" ORDER BY o.year) = 1
+  GROUP BY c.sid
 ),
 
 -- ---------------------------------------------------------------------------------------------------
@@ -117,58 +127,57 @@ five_year AS (
 -- A point's segment: how many of its series' breaks lie at or before its year. The breaks as a list per series
 -- (most series have none): a range join of every point with the breaks was ~0,5 s of the sweden stage.
 series_break_years AS (
-  SELECT indicator_id, area_code, sex, "group", list(year) AS break_years
+  SELECT sid, list(year) AS break_years
   FROM breaks
-  GROUP BY ALL
+  GROUP BY sid
 ),
 
 assess_segments AS MATERIALIZED (
   SELECT
-    o.indicator_id, o.area_code, o.sex, o."group", o.year, o.value, o.y,
+    o.sid, o.year, o.value, o.y,
     coalesce(len(list_filter(sb.break_years, b -> b <= o.year)), 0) AS segment
   FROM observed AS o
-  LEFT JOIN series_break_years AS sb USING (indicator_id, area_code, sex, "group")
+  LEFT JOIN series_break_years AS sb USING (sid)
 ),
 
 assess_windows AS (
   SELECT
-    s.indicator_id, s.area_code, s.sex, s."group", k.which, k.pick,
+    s.sid, s.is_election, s.period_years, k.which, k.pick,
     CASE k.which WHEN 'trend' THEN l.latest_year - $window_years WHEN 'period' THEN $period_from ELSE $period_to END AS w_from,
     CASE k.which WHEN 'period' THEN $period_to ELSE l.latest_year END AS w_to
   FROM series AS s
-  JOIN latest AS l USING (indicator_id, area_code, sex, "group")
+  JOIN latest AS l USING (sid)
   CROSS JOIN (VALUES ('trend', 'last'), ('period', 'most'), ('since', 'last')) AS k(which, pick)
 ),
 
 -- Elections: the window opens at the latest election at or before its first year.
 election_in_force AS (
-  SELECT w.indicator_id, w.area_code, w.sex, w."group", w.which, max(o.year) AS in_force
+  SELECT w.sid, w.which, max(o.year) AS in_force
   FROM assess_windows AS w
-  JOIN series AS s USING (indicator_id, area_code, sex, "group")
-  JOIN observed AS o USING (indicator_id, area_code, sex, "group")
-  WHERE s.is_election AND o.year <= w.w_from
-  GROUP BY ALL
+  JOIN observed AS o USING (sid)
+  WHERE w.is_election AND o.year <= w.w_from
+  GROUP BY w.sid, w.which
 ),
 
 assess_open AS (
   SELECT
-    w.indicator_id, w.area_code, w.sex, w."group", w.which, w.w_to, w.pick,
+    w.sid, w.period_years, w.which, w.w_to, w.pick,
     coalesce(e.in_force, w.w_from) AS w_from
   FROM assess_windows AS w
-  LEFT JOIN election_in_force AS e USING (indicator_id, area_code, sex, "group", which)
+  LEFT JOIN election_in_force AS e USING (sid, which)
 ),
 
 assess_in_window_all AS MATERIALIZED (
-  SELECT w.indicator_id, w.area_code, w.sex, w."group", w.which, w.pick, a.year, a.value, a.y, a.segment
+  SELECT w.sid, w.period_years, w.which, w.pick, a.year, a.value, a.y, a.segment
   FROM assess_open AS w
-  JOIN assess_segments AS a USING (indicator_id, area_code, sex, "group")
+  JOIN assess_segments AS a USING (sid)
   WHERE a.year BETWEEN w.w_from AND w.w_to
 ),
 
 -- Each window's segments with their points and last year. Aggregates, not window functions: three windows over
 -- these ~20 000 rows took ~0,5 s of the stage's CPU (DuckDB profile, 2026-12-01).
 assess_segment_sizes AS (
-  SELECT indicator_id, area_code, sex, "group", which, pick, segment, count(*) AS segment_n, max(year) AS segment_last
+  SELECT sid, which, pick, segment, count(*) AS segment_n, max(year) AS segment_last
   FROM assess_in_window_all
   GROUP BY ALL
 ),
@@ -178,20 +187,19 @@ assess_segment_sizes AS (
 -- anchor: the picked segment's last year, from which rolling series count their independent points back.
 assess_picked AS (
   SELECT
-    indicator_id, area_code, sex, "group", which,
+    sid, which,
     CASE pick WHEN 'most' THEN arg_max(segment, segment_n * 1000 - segment) ELSE max(segment) END AS picked,
     CASE pick WHEN 'most' THEN arg_max(segment_last, segment_n * 1000 - segment) ELSE arg_max(segment_last, segment) END AS anchor
   FROM assess_segment_sizes
-  GROUP BY indicator_id, area_code, sex, "group", which, pick
+  GROUP BY sid, which, pick
 ),
 
 assess_points AS MATERIALIZED (
   SELECT i.*, p.picked, p.anchor
   FROM assess_in_window_all AS i
-  JOIN assess_picked AS p USING (indicator_id, area_code, sex, "group", which)
-  JOIN series AS s USING (indicator_id, area_code, sex, "group")
+  JOIN assess_picked AS p USING (sid, which)
   WHERE i.segment = p.picked
-    AND (p.anchor - i.year) % s.period_years = 0
+    AND (p.anchor - i.year) % i.period_years = 0
 ),
 
 -- Least squares of y on year with the slope's standard error. With n points and the exact sums
@@ -203,7 +211,7 @@ assess_points AS MATERIALIZED (
 -- sweden stage ~2,5 s slower. DECIMAL(38, 18) holds y² up to y < 10^10.
 assess_sums AS (
   SELECT
-    indicator_id, area_code, sex, "group", which,
+    sid, which,
     count(*)::INTEGER AS n,
     min(year) AS from_year,
     max(year) AS to_year,
@@ -221,7 +229,7 @@ assess_sums AS (
 
 assess_fit AS (
   SELECT
-    indicator_id, area_code, sex, "group", which, n, from_year, to_year, from_value, to_value,
+    sid, which, n, from_year, to_year, from_value, to_value,
     sum_v::DOUBLE / n AS mean_value,
     CASE WHEN n >= 2 THEN c / b END AS slope,
     CASE WHEN n >= 3 THEN sqrt(greatest(a * b - c * c, 0) / (n - 2)) / b END AS se
@@ -256,7 +264,7 @@ assess_status AS (
     ) AS threshold,
     coalesce(round(f.se, 12) = 0 AND round(f.slope, 12) <> 0 OR abs(f.slope / nullif(f.se, 0)) >= q.t975, false) AS distinguishable
   FROM assess_fit AS f
-  JOIN series AS s USING (indicator_id, area_code, sex, "group")
+  JOIN series AS s USING (sid)
   LEFT JOIN tmp_t_quantiles AS q ON q.df = least(f.n - 2, 30)
 ),
 
@@ -291,16 +299,16 @@ scope_municipalities AS MATERIALIZED (
 ),
 
 common_year_counts AS (
-  SELECT o.indicator_id, o.sex, o."group", o.year, count(*) AS n
+  SELECT o.isg, o.year, count(*) AS n
   FROM observed AS o
   WHERE o.area_code IN (SELECT area_code FROM scope_municipalities)
   GROUP BY ALL
 ),
 
 common_year AS (
-  SELECT indicator_id, sex, "group", max(year) AS rank_year
+  SELECT isg, max(year) AS rank_year
   FROM (
-    SELECT *, max(n) OVER (PARTITION BY indicator_id, sex, "group") AS max_n FROM common_year_counts
+    SELECT *, max(n) OVER (PARTITION BY isg) AS max_n FROM common_year_counts
   )
   WHERE 2 * n >= max_n
   GROUP BY ALL
@@ -310,16 +318,16 @@ common_year AS (
 -- `target` rules rank by the distance from the target.
 ranked AS (
   SELECT
-    o.indicator_id, o.area_code, o.sex, o."group", o.year,
+    o.sid, o.isg, o.year,
     rank() OVER w AS rank,
-    count(*) OVER (PARTITION BY o.indicator_id, o.sex, o."group") AS rank_of
+    count(*) OVER (PARTITION BY o.isg) AS rank_of
   FROM observed AS o
-  JOIN series AS s USING (indicator_id, area_code, sex, "group")
-  JOIN common_year AS cy ON cy.indicator_id = o.indicator_id AND cy.sex = o.sex AND cy."group" = o."group" AND cy.rank_year = o.year
+  JOIN series AS s USING (sid)
+  JOIN common_year AS cy ON cy.isg = o.isg AND cy.rank_year = o.year
   WHERE o.area_code IN (SELECT area_code FROM scope_municipalities)
     AND s.rule <> 'none'
   WINDOW w AS (
-    PARTITION BY o.indicator_id, o.sex, o."group"
+    PARTITION BY o.isg
     ORDER BY CASE s.rule
       WHEN 'higher_is_better' THEN -o.value
       WHEN 'lower_is_better' THEN o.value
@@ -329,17 +337,17 @@ ranked AS (
 ),
 
 rank_of_year AS (
-  SELECT DISTINCT indicator_id, sex, "group", year AS rank_year, rank_of FROM ranked
+  SELECT DISTINCT isg, year AS rank_year, rank_of FROM ranked
 ),
 
 sweden AS (
-  SELECT indicator_id, sex, "group", year, value
+  SELECT isg, year, value
   FROM observed
   WHERE area_code = $sweden_code
 ),
 
 county_published AS (
-  SELECT o.indicator_id, o.area_code AS county_code, o.sex, o."group", o.year, o.value
+  SELECT o.isg, o.area_code AS county_code, o.year, o.value
   FROM observed AS o
   JOIN stg_areas AS a USING (area_code)
   WHERE a.level = 'county'
@@ -348,7 +356,7 @@ county_published AS (
 -- Where Kolada publishes no county value: the median of the county's municipalities (never a mean),
 -- of those with a value that year; n says how many (survey indicators: the participants of that year).
 county_median AS (
-  SELECT o.indicator_id, a.county_code, o.sex, o."group", o.year, median(o.value) AS value, count(*)::INTEGER AS n
+  SELECT o.isg, a.county_code, o.year, median(o.value) AS value, count(*)::INTEGER AS n
   FROM observed AS o
   JOIN stg_areas AS a USING (area_code)
   WHERE a.level = 'municipality'
@@ -366,7 +374,7 @@ comparison_rules AS (
 -- of at least two municipalities (a median of one is the municipality itself), else none; the note says why.
 county_comparator AS (
   SELECT
-    l.indicator_id, l.area_code, l.sex, l."group",
+    l.sid,
     CASE
       WHEN a.level NOT IN ('municipality', 'regso', 'deso') THEN 'none'
       WHEN cr.county_rule = 'county' AND cp.value IS NOT NULL THEN 'county'
@@ -380,19 +388,18 @@ county_comparator AS (
     cr.note_sv,
     l.latest_year
   FROM latest AS l
+  JOIN series AS s USING (sid)
   JOIN comparison_rules AS cr USING (indicator_id)
-  LEFT JOIN stg_areas AS a USING (area_code)
+  LEFT JOIN stg_areas AS a ON a.area_code = s.area_code
   LEFT JOIN county_published AS cp
-    ON cp.indicator_id = l.indicator_id AND cp.county_code = a.county_code AND cp.sex = l.sex
-   AND cp."group" = l."group" AND cp.year = l.latest_year
+    ON cp.isg = s.isg AND cp.county_code = a.county_code AND cp.year = l.latest_year
   LEFT JOIN county_median AS cm
-    ON cm.indicator_id = l.indicator_id AND cm.county_code = a.county_code AND cm.sex = l.sex
-   AND cm."group" = l."group" AND cm.year = l.latest_year
+    ON cm.isg = s.isg AND cm.county_code = a.county_code AND cm.year = l.latest_year
 ),
 
 county_comparison AS (
   SELECT
-    indicator_id, area_code, sex, "group", county_comparator,
+    sid, county_comparator,
     CASE county_comparator WHEN 'county' THEN published_value WHEN 'municipal_median' THEN median_value END AS county_value,
     CASE WHEN county_comparator = 'municipal_median' THEN median_n END AS county_n,
     CASE
@@ -406,23 +413,23 @@ county_comparison AS (
 
 comparisons AS (
   SELECT
-    l.indicator_id, l.area_code, l.sex, l."group",
-    CASE WHEN l.area_code <> $sweden_code AND cr.sweden_comparable THEN sw.value END AS sweden_value,
+    l.sid,
+    CASE WHEN s.area_code <> $sweden_code AND cr.sweden_comparable THEN sw.value END AS sweden_value,
     cc.county_value,
     cc.county_comparator,
     cc.county_n,
     cc.county_note
   FROM latest AS l
+  JOIN series AS s USING (sid)
   JOIN comparison_rules AS cr USING (indicator_id)
-  LEFT JOIN county_comparison AS cc USING (indicator_id, area_code, sex, "group")
-  LEFT JOIN sweden AS sw
-    ON sw.indicator_id = l.indicator_id AND sw.sex = l.sex AND sw."group" = l."group" AND sw.year = l.latest_year
+  LEFT JOIN county_comparison AS cc USING (sid)
+  LEFT JOIN sweden AS sw ON sw.isg = s.isg AND sw.year = l.latest_year
 ),
 
 -- The three assessments side by side, one row per series.
 assessed AS (
   SELECT
-    indicator_id, area_code, sex, "group",
+    sid,
     any_value(status) FILTER (WHERE which = 'trend') AS trend,
     any_value(from_year) FILTER (WHERE which = 'trend') AS trend_from_year,
     any_value(to_year) FILTER (WHERE which = 'trend') AS trend_to_year,
@@ -444,7 +451,7 @@ assessed AS (
     any_value(status) FILTER (WHERE which = 'since') AS since_status,
     any_value(method) FILTER (WHERE which = 'since') AS since_method
   FROM assess
-  GROUP BY ALL
+  GROUP BY sid
 ),
 
 final AS (
@@ -509,14 +516,14 @@ final AS (
     round(l.latest_value - cmp.county_value, 6) AS diff_vs_county
   FROM series AS s
   LEFT JOIN stg_areas AS a USING (area_code)
-  LEFT JOIN latest AS l USING (indicator_id, area_code, sex, "group")
-  LEFT JOIN baseline AS b USING (indicator_id, area_code, sex, "group")
-  LEFT JOIN comparable AS c USING (indicator_id, area_code, sex, "group")
-  LEFT JOIN five_year AS fy USING (indicator_id, area_code, sex, "group")
-  LEFT JOIN assessed AS x USING (indicator_id, area_code, sex, "group")
-  LEFT JOIN ranked AS r USING (indicator_id, area_code, sex, "group")
-  LEFT JOIN rank_of_year AS ry USING (indicator_id, sex, "group")
-  LEFT JOIN comparisons AS cmp USING (indicator_id, area_code, sex, "group")
+  LEFT JOIN latest AS l USING (sid)
+  LEFT JOIN baseline AS b USING (sid)
+  LEFT JOIN comparable AS c USING (sid)
+  LEFT JOIN five_year AS fy USING (sid)
+  LEFT JOIN assessed AS x USING (sid)
+  LEFT JOIN ranked AS r USING (sid)
+  LEFT JOIN rank_of_year AS ry ON ry.isg = s.isg
+  LEFT JOIN comparisons AS cmp USING (sid)
 )
 
 SELECT * FROM final
