@@ -22,7 +22,7 @@ import {
   AreasCatalogue, AreasCatalogueArea, COMPARISON_COLUMNS, ComparisonRow, OMRADESGRUPP_COLUMNS, OmradesgruppRow, type AreaSource
 } from "./areas-contract.js";
 import {formatCsv, formatExcelCsv, writeText, type Row} from "./areas-files.js";
-import {copyPartitioned} from "./partitioned.js";
+import {copyEach} from "./partitioned.js";
 import {buildOmradesgruppRows} from "./areas-omradesgrupper.js";
 import {areaSourceLabel, loadSources, publishedRef} from "./areas-sources.js";
 import {BOUNDARIES_TEXT} from "./boundaries.js";
@@ -45,19 +45,19 @@ export interface AreasPublishReport {
   missing: number;
 }
 
-/** Tidy rows of every area indicator in publish order (the same query feeds the CSVs and, with `_id`, the Parquet COPY). */
-const tidySql = (partition: boolean) => `
+/** Tidy rows of every area indicator in publish order, or of one ($id): the CSVs' query and each Parquet file's COPY. */
+const tidySql = (one: boolean) => `
   with params as (
     select * from tmp_publish_area_params
   ),
   final as (
     select
       v.indicator_id, v.area_code, a.name as area_name, v.area_level, v.year,
-      'T' as sex, p."group", v.value, p.unit, v.status, p.source, p.retrieved${partition ? ", v.indicator_id as _id" : ""},
+      'T' as sex, p."group", v.value, p.unit, v.status, p.source, p.retrieved,
       p.position
     from mart_area_values v
     join params p using (indicator_id)
-    join mart_area_list a on a.area_code = v.area_code
+    join mart_area_list a on a.area_code = v.area_code${one ? "\n    where v.indicator_id = $id" : ""}
   )
   select * exclude (position) from final order by position, area_code, year
 `;
@@ -98,7 +98,7 @@ export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOpt
   }
   const catalogueIndicators = [];
   for (const [i, ind] of indicators.entries()) {
-    const rows = byIndicator.get(ind.id) ?? [];  // an indicator without rows is refused by the Parquet COPY below
+    const rows = byIndicator.get(ind.id) ?? [];  // an indicator without rows is refused below
     out.set(`areas/${ind.id}.csv`, formatCsv(rows, TIDY_COLUMNS));
     catalogueIndicators.push(catalogueIndicator(ind, params[i]!.refs, [...new Set(rows.map((r) => r.year))].sort()));
   }
@@ -135,11 +135,11 @@ export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOpt
   });
   out.set("areas/catalogue.json", JSON.stringify(catalogue, null, 2) + "\n");
 
+  const empty = indicators.filter((ind) => !byIndicator.has(ind.id));
+  if (empty.length) throw new CheckError(empty.map((ind) => `areas: ${ind.id} has no rows (an area indicator without rows writes no file)`));
   await mkdir(join(opts.outDir, "areas"), {recursive: true});
-  const problems = await copyPartitioned(conn, join(opts.outDir, ".areas-parts"), [
-    {select: tidySql(true), options: "format parquet, compression zstd", targets: new Map(indicators.map((ind) => [ind.id, join(opts.outDir, "areas", `${ind.id}.parquet`)]))}
-  ]);
-  if (problems.length) throw new CheckError(problems.map((m) => `areas: ${m} (an area indicator without rows writes no file)`));
+  // One ordered COPY per file (9 files): a partitioned COPY does not keep the ORDER BY (duckdb/duckdb#14349).
+  await copyEach(conn, indicators.map((ind) => ({select: tidySql(true), params: {id: ind.id}, options: "format parquet, compression zstd", target: join(opts.outDir, "areas", `${ind.id}.parquet`)})));
   for (const [rel, content] of out) await writeText(join(opts.outDir, rel), content);
 
   const report: AreasPublishReport = {

@@ -155,6 +155,16 @@ describe("publishAreas on fixtures", () => {
     expect(existsSync(join(outDir, "areas"))).toBe(false);
   });
 
+  it("fails without writing anything when an area indicator has no rows", async () => {
+    await computeAreas(db.conn, {groups: FIXTURE_GROUPS});
+    const [first] = AREA_INDICATORS;
+    await exec(db.conn, `delete from mart_area_values where indicator_id = $id`, {id: first!.id});
+    const err = await publishAreas(db.conn, {outDir, generatedAt: GENERATED_AT, groups: FIXTURE_GROUPS}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CheckError);
+    expect((err as CheckError).failures).toEqual([`areas: ${first!.id} has no rows (an area indicator without rows writes no file)`]);
+    expect(existsSync(join(outDir, "areas"))).toBe(false);
+  });
+
   it("fails, naming each, when a named RegSO is absent or in another municipality", async () => {
     const bad = {municipality_code: "0698", groups: [{code: "x", name: "X", regso: ["0698R001", "0699R001", "0698R777"]}]};
     await computeAreas(db.conn, {groups: FIXTURE_GROUPS});
