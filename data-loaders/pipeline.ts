@@ -22,7 +22,8 @@ import {publishPeers} from "./publish/peers.js";
 import {computePeers} from "../indicators/peers.js";
 import {fetchDesoBoundaries} from "./boundaries/deso-2025.js";
 import {stageBoundaries} from "./boundaries/stage.js";
-import {publishIndicators, startBulkZipRefresh} from "./publish/index.js";
+import {publishIndicators, startBulkZipRefresh, TIDY_PARQUET} from "./publish/index.js";
+import type {BulkZip} from "./publish/zip.js";
 import {publishReports} from "./publish/report.js";
 import {computeIndicators} from "../indicators/compute.js";
 import {computeAreas} from "../indicators/omraden/compute.js";
@@ -32,7 +33,7 @@ import {createContext, settleAll, type FetchContext} from "./lib/fetcher.js";
 import {loadConfig, PROJECT_ROOT, type PipelineConfig, type RateSpec} from "./lib/config.js";
 import {log, warn} from "./lib/log.js";
 import {recoverRaw} from "./lib/raw-cache.js";
-import {allOrErrors, CheckError} from "./lib/errors.js";
+import {allOrErrors, CheckError, PipelineError} from "./lib/errors.js";
 import {checkPlausibility, describeDrop} from "./plausibility/check.js";
 import {acquireLock, type RunLock} from "./lib/run-lock.js";
 import {recoverSwap, removeLeftovers, swapInto, type SwapHook} from "./lib/swap.js";
@@ -340,39 +341,49 @@ async function publishAll(
   step: <T>(name: string, f: () => Promise<T>) => Promise<T>
 ): Promise<{files: number; news: RunNews}> {
   // The indicator files on the main connection; beside them, on the side connection, the files that read no
-  // indicator mart (as LATER_STAGES' branches).
-  await allOrErrors([
-    step("indicators", () => publishIndicators(conn, {
-      outDir: opts.outDir,
-      indicators: INDICATORS,
-      goals: GOALS,
-      vision: VISION,
-      overallGoal: OVERALL_GOAL,
-      scope: opts.scope,
-      generatedAt: opts.generatedAt,
-      bulkZip: false
-    })),
-    (async () => {
-      await step("areas", () => publishAreas(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
-      await step("boundaries", () => publishBoundaries(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
-      await step("peers", () => publishPeers(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
-    })()
-  ]);
-  // bulk.zip: the files written so far are zipped (Node's thread pool) while the news and reports are made (main
-  // thread and DuckDB); finish() adds the reports. The "zip" step is the part after the reports.
-  const zip = await startBulkZipRefresh(opts.outDir);
-  let news: RunNews;
-  try {
-    // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse. After both
-    // branches: beside the indicator files it made publish slower in paired runs (an ATTACH and a join of the marts).
-    news = await step("news", () => runNews(conn, opts.dataDir));
+  // indicator mart (as LATER_STAGES' branches). Once summary.csv and the catalogue are written, the run news (side
+  // connection) and the reports (JS) are made while DuckDB writes the tidy files, and bulk.zip deflates the CSV files
+  // (Node's thread pool) while DuckDB writes the Parquet files, which finish() adds.
+  const sideFiles = (async () => {
+    await step("areas", () => publishAreas(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
+    await step("boundaries", () => publishBoundaries(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
+    await step("peers", () => publishPeers(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
+  })();
+  let news: RunNews = null;
+  let zip: BulkZip | undefined;
+  const beside = async (tidyCsv: Promise<boolean>) => {
+    // The side connection is free once its files are written; if they failed, allOrErrors below reports that error
+    // and nothing more is made here (likewise when the tidy files failed).
+    if (!(await sideFiles.then(() => true, () => false))) return;
+    // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse.
+    news = await step("news", () => runNews(side, opts.dataDir));
     await step("reports", () => publishReports(opts.outDir, news));
+    if (await tidyCsv) zip = await startBulkZipRefresh(opts.outDir, TIDY_PARQUET);
+  };
+  try {
+    await allOrErrors([
+      step("indicators", () => publishIndicators(conn, {
+        outDir: opts.outDir,
+        indicators: INDICATORS,
+        goals: GOALS,
+        vision: VISION,
+        overallGoal: OVERALL_GOAL,
+        scope: opts.scope,
+        generatedAt: opts.generatedAt,
+        bulkZip: false,
+        beside
+      })),
+      sideFiles
+    ]);
   } catch (e) {
     // Stop the archive before the caller deletes the directory; a failure of its own is reported beside e.
-    await allOrErrors([Promise.reject(e), zip.cancel()]);
+    if (zip) await allOrErrors([Promise.reject(e), zip.cancel()]);
     throw e;
   }
-  await step("zip", () => zip.finish());
+  // The part of the archive after the tidy files: the Parquet files, and what was not deflated yet.
+  const started = zip;
+  if (!started) throw new PipelineError({source: "publish"}, "bulk.zip was not started although every step passed");
+  await step("zip", () => started.finish());
   return {files: await countFiles(opts.outDir), news};
 }
 

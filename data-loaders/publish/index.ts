@@ -13,7 +13,7 @@ import {sqlParams} from "../../indicators/sql/index.js";
 import type {GoalArea, Indicator} from "../../indicators/define.js";
 import {Catalogue, COUNTY_STATUS_COLUMNS, CountyStatusRow, COVERAGE_COLUMNS, SUMMARY_COLUMNS, SummaryRow} from "../../indicators/published.js";
 import {insertRows, query} from "../lib/duckdb.js";
-import {CheckError, PipelineError} from "../lib/errors.js";
+import {allOrErrors, CheckError, PipelineError} from "../lib/errors.js";
 import {log} from "../lib/log.js";
 import type {Scope} from "../lib/types.js";
 import {validate} from "../lib/validate.js";
@@ -40,6 +40,13 @@ export interface PublishOptions {
   generatedAt: string;
   /** Write bulk.zip (default true); the pipeline writes it once, after the neighbourhood files. */
   bulkZip?: boolean;
+  /**
+   * Work started once summary.csv, county-status.csv, coverage.csv and catalogue.json are written, run beside the
+   * tidy files (DuckDB's COPYs leave the JS thread idle: the pipeline makes the reports there). `tidyCsv` resolves
+   * true once the tidy CSV files are all written (only the Parquet files, TIDY_PARQUET, are still to come), false if
+   * the tidy files failed before. Its failure fails the publish, reported together with the tidy files' own.
+   */
+  beside?: (tidyCsv: Promise<boolean>) => Promise<unknown>;
 }
 
 export interface PublishReport {
@@ -87,10 +94,6 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
     written.push(path);
   };
 
-  const tidy = await writeTidyFiles(conn, indicators, outDir);
-  written.push(...tidy.files);
-  done("tidy_files");
-
   const summaryRows = await writeSummaryCsv(conn, join(outDir, "summary.csv"));
   written.push("summary.csv");
   await write("county-status.csv", formatCsv(COUNTY_STATUS_COLUMNS, await countyStatusRows(conn)));
@@ -115,6 +118,16 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
   });
   await write("catalogue.json", `${JSON.stringify(catalogue, null, 2)}\n`);
   done("catalogue");
+
+  // The tidy files last: they take most of the time, and the files above are all that `beside` reads.
+  let csvWritten!: () => void;
+  const csvDone = new Promise<boolean>((resolve) => (csvWritten = () => resolve(true)));
+  const tidyFiles = writeTidyFiles(conn, indicators, outDir, csvWritten);
+  const tidyCsv = Promise.race([csvDone, tidyFiles.then(() => true, () => false)]);
+  await allOrErrors([tidyFiles, opts.beside?.(tidyCsv) ?? Promise.resolve()]);
+  const tidy = await tidyFiles;
+  written.push(...tidy.files);
+  done("tidy_files");
 
   if (opts.bulkZip !== false) {
     await writeBulkZip(outDir, readmeOf(catalogue));
@@ -148,7 +161,7 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
  * of order is written again on its own. Reading ~1M rows into JS to format them there takes several times longer
  * (sweden scope). DuckDB's CSV writer quotes as d3-dsv does.
  */
-async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], outDir: string): Promise<{rows: number; files: string[]}> {
+async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], outDir: string, csvWritten: () => void): Promise<{rows: number; files: string[]}> {
   await conn.run(NEUTRALISE_SQL);
   // tidy.sql's statements one by one, each given the order lists it reads
   for (const statement of TIDY_SQL.split(/;\s*\n(?=CREATE )/)) {
@@ -184,6 +197,7 @@ async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], o
   const problems: string[] = [];
   if (await textWithLineBreaks(conn)) await copyEach(conn, [...csv.each(ids), ...excel.each(ids)]);
   else problems.push(...(await copySplit(conn, join(outDir, ".tidy-csv"), [csv, excel].map((f) => ({select: f.all, options: f.options, counts, targets: f.targets, prefix: f.prefix})))));
+  if (problems.length === 0) csvWritten();
   problems.push(
     ...(await copyPartitioned(conn, join(outDir, ".tidy-parts"), [
       {select: `SELECT ${parquet.columns}, indicator_id AS _id FROM ${parquet.from} ORDER BY _ord`, options: parquet.options, targets: parquet.targets}
@@ -305,11 +319,14 @@ async function writePublishedIndicators(conn: DuckDBConnection, indicators: Indi
  * when other publishers (the areas files, the reports) write into outDir after publishIndicators. Files written
  * before finish() are added then (zip.ts startBulkZip).
  */
-export async function startBulkZipRefresh(outDir: string): Promise<BulkZip> {
+export async function startBulkZipRefresh(outDir: string, defer?: (name: string) => boolean): Promise<BulkZip> {
   const file = join(outDir, "catalogue.json");
   const catalogue = validate(Catalogue, JSON.parse(await readFile(file, "utf8")), {source: "publish", file});
-  return startBulkZip(outDir, readmeOf(catalogue));
+  return startBulkZip(outDir, readmeOf(catalogue), defer);
 }
+
+/** The tidy Parquet files (indicators/<id>.parquet): written last, after the tidy CSV files. */
+export const TIDY_PARQUET = (name: string): boolean => name.startsWith("indicators/") && name.endsWith(".parquet");
 
 /** Rebuild bulk.zip from everything now in outDir (startBulkZipRefresh, finished at once). */
 export async function refreshBulkZip(outDir: string): Promise<{bytes: number; files: string[]}> {

@@ -15,10 +15,11 @@ const deflate = promisify(deflateRaw);
 // Fixed time stamps: the same files give the same archive.
 const MTIME = new Date("2000-01-01T00:00:00Z");
 
+/** The files under dir, sorted, without the scratch directories of steps still writing (.tidy-parts/ and the like). */
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, {withFileTypes: true, recursive: true});
   return entries
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && !relative(dir, e.parentPath).split(sep).some((part) => part.startsWith(".")))
     .map((e) => join(e.parentPath, e.name))
     .sort();
 }
@@ -76,25 +77,25 @@ export interface BulkZip {
 }
 
 /**
- * Start outDir/bulk.zip with README.txt and every file now under outDir (except an earlier bulk.zip), while later
- * steps write more files; finish() adds those. The pipeline zips the indicator and neighbourhood files while it
- * writes the reports: the deflating runs on Node's thread pool, the reports on the main thread.
+ * Start outDir/bulk.zip with README.txt and every file now under outDir (except an earlier bulk.zip and the files
+ * `defer` names, which a step may still be writing), while later steps write more files; finish() adds those. The
+ * pipeline zips the CSV files while DuckDB writes the Parquet files: the deflating runs on Node's thread pool.
  */
-export function startBulkZip(outDir: string, readme: string): BulkZip {
+export function startBulkZip(outDir: string, readme: string, defer: (name: string) => boolean = () => false): BulkZip {
   const target = join(outDir, BULK_ZIP);
   const included = new Set<string>();
-  const entriesOf = async (): Promise<Entry[]> => {
+  const entriesOf = async (deferred: (name: string) => boolean): Promise<Entry[]> => {
     const out: Entry[] = [];
     for (const file of await listFiles(outDir)) {
       const name = relative(outDir, file).split(sep).join("/");
-      if (name !== BULK_ZIP && name !== `${BULK_ZIP}.tmp` && !included.has(name)) out.push({name, data: file});
+      if (name !== BULK_ZIP && name !== `${BULK_ZIP}.tmp` && !included.has(name) && !deferred(name)) out.push({name, data: file});
     }
     for (const e of out) included.add(e.name);
     return out;
   };
   // Listed at once; the second listing (in finish) waits for it, so no file is listed twice. A failure travels as
   // a value to the archive's outcome, which finish() and cancel() rethrow.
-  const first = entriesOf().then((entries) => ({entries}), (error: unknown) => ({entries: null, error}));
+  const first = entriesOf(defer).then((entries) => ({entries}), (error: unknown) => ({entries: null, error}));
   // The second batch is the files that exist when finish() is called; cancel() ends the archive without it.
   let later!: (entries: Entry[] | null) => void;
   const second = new Promise<Entry[] | null>((resolve) => (later = resolve));
@@ -132,7 +133,7 @@ export function startBulkZip(outDir: string, readme: string): BulkZip {
   return {
     finish: async () => {
       await first;
-      later(await entriesOf());
+      later(await entriesOf(() => false));
       const failure = await outcome;
       if (failure) throw failure;
       await rename(`${target}.tmp`, target);

@@ -251,6 +251,25 @@ describe("startBulkZip", () => {
     await rm(dir, {recursive: true});
   });
 
+  it("leaves deferred files (still being written) to finish() and never zips a scratch directory", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "publish-deferzip-"));
+    await mkdir(join(dir, "indicators"));
+    await mkdir(join(dir, ".tidy-parts", "_id=x"), {recursive: true});
+    await writeFile(join(dir, "indicators", "b.csv"), "a\n1\n");
+    await writeFile(join(dir, "indicators", "a.parquet"), "half a file");
+    await writeFile(join(dir, ".tidy-parts", "_id=x", "data_0.parquet"), "scratch");
+    const zip = startBulkZip(dir, "README text", (name) => name.endsWith(".parquet"));
+    // the step finishes its file after the archive started
+    await writeFile(join(dir, "indicators", "a.parquet"), "the whole file");
+    const {files} = await zip.finish();
+    // the deferred file comes in finish()'s batch, after the files listed at the start, whatever their names
+    expect(files).toEqual(["README.txt", "indicators/b.csv", "indicators/a.parquet"]);
+    const entries = unzipSync(new Uint8Array(await readFile(join(dir, "bulk.zip"))));
+    expect(Object.keys(entries)).toEqual(["README.txt", "indicators/b.csv", "indicators/a.parquet"]);
+    expect(Buffer.from(entries["indicators/a.parquet"]!).toString()).toBe("the whole file");
+    await rm(dir, {recursive: true});
+  });
+
   it("cancel() leaves no archive, finished or not", async () => {
     const dir = await mkdtemp(join(tmpdir(), "publish-cancelzip-"));
     await writeFile(join(dir, "a.csv"), "a\n1\n");
