@@ -126,6 +126,10 @@ export async function assertTableContract(
   if (issues.length) throw new CheckError(issues);
   const checked = rules.filter((r) => r.broken !== "false");
   const params = Object.assign({}, ...checked.map((r) => r.params)) as Params;
+  if (checked.length === 0) return;
+  // One aggregate first: planning two per rule (count and example) cost ~0,1 s, and a passing table needs neither.
+  const [any] = await query<{n: number}>(conn, `SELECT count(*)::INTEGER AS n FROM ${table} WHERE ${checked.map((r) => `(${r.broken})`).join(" OR ")}`, params);
+  if ((any?.n ?? 0) === 0) return;
   const [counts] = await query<Record<string, number | string | null>>(
     conn,
     `SELECT ${checked.map((r, i) => `count(*) FILTER (WHERE ${r.broken})::INTEGER AS n${i}, coalesce(any_value((${opts.example})::VARCHAR) FILTER (WHERE ${r.broken}), 'a row whose key is empty') AS e${i}`).join(",\n       ")}
