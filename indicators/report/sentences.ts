@@ -168,8 +168,9 @@ export function developmentSentence(ind: IndicatorInfo, r: ReportSummaryRow, gap
     const phrase = STATUS_PHRASE[r.since_status];
     if (phrase) text += `, ${phrase}`;
     else if (r.since_status === "insufficient_data") {
+      // two_points: 2 or 3 values (fewer than TREND.minPoints), of which the change uses the first and the last
       text += r.since_method === "two_points" || r.since_method === "elections"
-        ? ` (${r.since_method === "elections" ? "två val" : "två mätpunkter"}: för få för en säker bedömning)`
+        ? ` (${r.since_method === "elections" ? "två val" : "förändring mellan två år"}: för få för en säker bedömning)`
         : " (för få värden för en säker bedömning)";
     }
   }

@@ -23,7 +23,8 @@ export function trendFigure(s: SummaryRow, unit: string): string {
   return `${what}${formatChange(s.trend_slope_per_year, u)} per år ${win}${ci}, ${s.trend_points} värden`;
 }
 
-const METHOD_NOTE = {trend: "", two_points: " (två värden: en förändring, ingen trend)", elections: " (två val: en förändring, ingen trend)", none: ""} as const;
+// two_points: 2 or 3 values, fewer than the trend needs; the change is between the first and the last year
+const METHOD_NOTE = {trend: "", two_points: " (för få värden för en trend: förändringen mellan två år)", elections: " (två val: en förändring, ingen trend)", none: ""} as const;
 
 /** "Strategiperioden 2015–2020: +3,1 procentenheter" (the years actually used), or why there is none. */
 export function periodText(s: SummaryRow, unit: string): string {

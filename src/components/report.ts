@@ -22,7 +22,8 @@ const STATUS_FILL: Record<string, string> = {improving: "#0072B2", worsening: "#
 
 function status(s: string | number | null, method?: string | number | null): HTMLElement {
   const st = REPORT_STATUS[String(s)] ?? {icon: "", word: String(s)};
-  const how = method === "two_points" ? " (två mätpunkter)" : method === "elections" ? " (två val)" : "";
+  // two_points: fewer than four values (2 or 3), the change is between the first and the last year
+  const how = method === "two_points" ? " (förändring mellan två år)" : method === "elections" ? " (två val)" : "";
   return h("span", {class: `status status-${s}`, "data-col-status": "1"}, `${st.icon} ${st.word}${how}`);
 }
 

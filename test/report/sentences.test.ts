@@ -41,10 +41,10 @@ describe("report sentence templates (invented numbers)", () => {
     expect(s.kind).toBe("insufficient_data");
     expect(s.text).toBe(`Sysselsättningsgrad, utrikes födda 20–64 år: för få värden sedan 2020 för att bedöma utvecklingen; senaste värdet är 67,2${NB}% (2023).`);
     expect(s.text).not.toMatch(/ökade|minskade|rätt håll|fel håll/);
-    // two points only: the sign is told, the certainty is not claimed
+    // two or three values (method two_points): the sign of the change between the two years is told, no certainty, no count of points
     const two = developmentSentence(INFO, row({since_status: "insufficient_data", since_method: "two_points", trend: "no_clear_change"}));
     expect(two.kind).toBe("insufficient_data");
-    expect(two.text).toBe(`Sysselsättningsgrad, utrikes födda 20–64 år ökade från 62,1${NB}% (2020) till 67,2${NB}% (2023) (två mätpunkter: för få för en säker bedömning); trenden 2018–2023 visar ingen säker förändring.`);
+    expect(two.text).toBe(`Sysselsättningsgrad, utrikes födda 20–64 år ökade från 62,1${NB}% (2020) till 67,2${NB}% (2023) (förändring mellan två år: för få för en säker bedömning); trenden 2018–2023 visar ingen säker förändring.`);
   });
 
   it("county: the municipalities' distribution, counts with agreement", async () => {

@@ -1,7 +1,7 @@
 /** The assessment sentences of the site (src/components/assessment.ts) on invented rows. */
 import {describe, expect, it} from "vitest";
 import type {CountyStatusRow, SummaryRow} from "../../indicators/published.js";
-import {distributionText, medianText, periodText, rankText, trendFigure} from "../../src/components/assessment.js";
+import {distributionText, medianText, periodText, rankText, sinceText, trendFigure} from "../../src/components/assessment.js";
 
 const county: CountyStatusRow = {
   indicator_id: "x", sex: "T", group: "all", basis: "municipal_distribution", window_from_year: 2017, window_to_year: 2022,
@@ -42,6 +42,13 @@ describe("assessment sentences", () => {
     expect(periodText(row({}), "percent")).toBe("Strategiperioden 2015–2020: +3,1\u00A0procentenheter");
     expect(periodText(row({period_from_year: 2014, period_to_year: 2018, period_method: "elections"}), "percent"))
       .toBe("Strategiperioden 2014–2018: +3,1\u00A0procentenheter (två val: en förändring, ingen trend)");
+  });
+
+  it("a change of two or three values (two_points) claims no number of points, only the two years it spans", () => {
+    // 2020–2022 may hold three values: "två värden" would be a claim the row does not support
+    const text = sinceText(row({}), "percent");
+    expect(text).toBe("Efter perioden 2020–2022: +1,9\u00A0procentenheter (för få värden för en trend: förändringen mellan två år)");
+    expect(text).not.toMatch(/två värden|två mätpunkter/);
   });
 
   it("gives a rank with N and its year", () => {
