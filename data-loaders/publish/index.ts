@@ -328,11 +328,6 @@ export async function startBulkZipRefresh(outDir: string, defer?: (name: string)
 /** The tidy Parquet files (indicators/<id>.parquet): written last, after the tidy CSV files. */
 export const TIDY_PARQUET = (name: string): boolean => name.startsWith("indicators/") && name.endsWith(".parquet");
 
-/** Rebuild bulk.zip from everything now in outDir (startBulkZipRefresh, finished at once). */
-export async function refreshBulkZip(outDir: string): Promise<{bytes: number; files: string[]}> {
-  return (await startBulkZipRefresh(outDir)).finish();
-}
-
 function readmeOf(catalogue: Catalogue): string {
   return readmeText({
     generatedAt: catalogue.generated_at,

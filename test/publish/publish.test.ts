@@ -12,7 +12,7 @@ import {unzipSync} from "fflate";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {query} from "../../data-loaders/lib/duckdb.js";
 import {CheckError, PipelineError} from "../../data-loaders/lib/errors.js";
-import {publishIndicators, refreshBulkZip, type PublishOptions, type PublishReport} from "../../data-loaders/publish/index.js";
+import {publishIndicators, startBulkZipRefresh, type PublishOptions, type PublishReport} from "../../data-loaders/publish/index.js";
 import {startBulkZip} from "../../data-loaders/publish/zip.js";
 import {computeIndicators, TREND_METHOD_SV} from "../../indicators/compute.js";
 import {defineIndicator} from "../../indicators/define.js";
@@ -220,13 +220,13 @@ describe("bulk.zip", () => {
   });
 });
 
-describe("refreshBulkZip", () => {
+describe("startBulkZipRefresh", () => {
   it("adds files another publisher wrote later (the areas files) to bulk.zip", async () => {
     const dir = await mkdtemp(join(tmpdir(), "publish-refresh-"));
     await publishIndicators(db.conn, options(dir));
     await mkdir(join(dir, "areas"));
     await writeFile(join(dir, "areas", "regso.csv"), "area_code\n0680R024\n");
-    const {files} = await refreshBulkZip(dir);
+    const {files} = await (await startBulkZipRefresh(dir)).finish();
     const zip = unzipSync(new Uint8Array(await readFile(join(dir, "bulk.zip"))));
     expect(files).toContain("areas/regso.csv");
     expect(Buffer.from(zip["areas/regso.csv"]!).toString()).toBe("area_code\n0680R024\n");
