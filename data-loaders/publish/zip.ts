@@ -17,11 +17,14 @@ const MTIME = new Date("2000-01-01T00:00:00Z");
 
 /** The files under dir, sorted, without the scratch directories of steps still writing (.tidy-parts/ and the like). */
 async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, {withFileTypes: true, recursive: true});
-  return entries
-    .filter((e) => e.isFile() && !relative(dir, e.parentPath).split(sep).some((part) => part.startsWith(".")))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+  // Walked by hand, never into a dot directory: a recursive readdir also descends into the scratch directories,
+  // which the Parquet COPY creates and removes meanwhile (ENOENT when one goes during the walk).
+  const walk = async (d: string): Promise<string[]> => {
+    const entries = await readdir(d, {withFileTypes: true});
+    const nested = await Promise.all(entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => walk(join(d, e.name))));
+    return [...entries.filter((e) => e.isFile()).map((e) => join(d, e.name)), ...nested.flat()];
+  };
+  return (await walk(dir)).sort();
 }
 
 interface Entry {
