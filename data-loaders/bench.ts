@@ -24,6 +24,7 @@ interface Row {
   attempts: number;
   rows: number;
   stages: Record<string, number>;
+  cpu: Record<string, number>;
 }
 
 async function runOnce(scope: string, dataDir: string, pubDir: string, env: Record<string, string>): Promise<Row & {report: RunReport}> {
@@ -55,6 +56,7 @@ async function runOnce(scope: string, dataDir: string, pubDir: string, env: Reco
     attempts: report.requests.attempts,
     rows: report.datasets.reduce((n, d) => n + d.rows, 0),
     stages: report.timings_ms,
+    cpu: report.cpu_ms,
     report
   };
 }
@@ -91,18 +93,18 @@ for (const scope of values.scope) {
 }
 
 const header = [
-  "scope", "run", "wall s", "fetch+stage ms", "peak RSS after stage MB", "indicators+publish ms", "peak RSS MB",
+  "scope", "run", "wall s", "fetch+stage ms", "peak RSS after stage MB", "indicators+publish ms", "indicators+publish CPU ms", "peak RSS MB",
   "requests", "attempts", "rows", "fetch", "stage", "shapes", "compute", "indicators", "areas", "peers", "publish"
 ];
 const table = rows.map((r) => [
   r.scope, r.run, r.wall_s.toFixed(2), String(ms(r, "fetch", "stage")), String(r.rss_after_stage_mb),
   // the area indicators are computed in their own stage (before publish) since publish only writes files
-  String(computeMs(r)), String(r.rss_mb), String(r.requests), String(r.attempts), String(r.rows),
+  String(computeMs(r)), String((r.cpu.compute ?? 0) + (r.cpu.publish ?? 0)), String(r.rss_mb), String(r.requests), String(r.attempts), String(r.rows),
   ...["fetch", "stage", "shapes", "compute", "indicators", "areas", "peers", "publish"].map((k) => String(r.stages[k] ?? ""))
 ]);
 process.stdout.write(`\nPipeline benchmark (simulator on loopback; each run in its own process; ${new Date().toISOString()})\n`);
 process.stdout.write("wall s includes process start (tsx); stage columns are in ms; RSS is the pipeline process's peak;\n");
-process.stdout.write("compute is the wall time of indicators beside areas → peers (they overlap)\n\n");
+process.stdout.write("compute is the wall time of indicators beside areas → peers (they overlap); CPU is the process's (all threads) in that window\n\n");
 process.stdout.write(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|\n`);
 for (const t of table) process.stdout.write(`| ${t.join(" | ")} |\n`);
 process.stdout.write("\nPublish steps (ms):\n");

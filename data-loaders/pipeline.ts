@@ -4,7 +4,7 @@
  * published files in a temporary directory; both, with last-run.json, are swapped into place in one
  * undoable step at the very end (lib/swap.ts). Leftovers of crashed runs are cleaned up first.
  */
-import {mkdirSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, rmSync, writeFileSync} from "node:fs";
 import {mkdir, rm, writeFile, readdir, rename} from "node:fs/promises";
 import {basename, dirname, join, relative} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
@@ -24,6 +24,7 @@ import {fetchDesoBoundaries} from "./boundaries/deso-2025.js";
 import {stageBoundaries} from "./boundaries/stage.js";
 import {publishIndicators, startBulkZipRefresh, TIDY_PARQUET} from "./publish/index.js";
 import type {BulkZip} from "./publish/zip.js";
+import {readPreviousManifest, writeTidyManifest, type PreviousTidy, type PublishedTidyFile} from "./publish/reuse.js";
 import {publishReports} from "./publish/report.js";
 import {computeIndicators} from "../indicators/compute.js";
 import {computeAreas} from "../indicators/omraden/compute.js";
@@ -82,14 +83,18 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
     tables: [],
     changes: null,
     timings_ms: {},
+    cpu_ms: {},
     peak_rss_after_mb: {},
     peak_rss_mb: 0
   };
   const time = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     try {
       return await f();
     } finally {
+      const c = process.cpuUsage(c0);
+      report.cpu_ms[name] = Math.round((c.user + c.system) / 1000);
       report.timings_ms[name] = Math.round(performance.now() - t0);
       report.peak_rss_after_mb[name] = Math.round(process.resourceUsage().maxRSS / 1024);
     }
@@ -149,9 +154,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
         await rm(pubTmp, {recursive: true, force: true});
         await mkdir(pubTmp, {recursive: true});
         const dir = pubTmp;
+        const previous = await previousTidy(conn, config);
         const published = await time("publish", () =>
-          publishAll(conn, side, {outDir: dir, scope: opts.scope, generatedAt: started.toISOString(), dataDir: config.dataDir}, (step, f) => time(`publish.${step}`, f))
+          publishAll(conn, side, {outDir: dir, scope: opts.scope, generatedAt: started.toISOString(), dataDir: config.dataDir, previous}, (step, f) => time(`publish.${step}`, f))
         );
+        // what the next run may copy instead of writing again (publish/reuse.ts)
+        await writeTidyManifest(conn, published.tidy);
         report.published_files = published.files;
         report.indicator_changes = published.news?.indicators ?? null;
       }
@@ -337,9 +345,9 @@ const LATER_STAGES: {name: string; branches: LaterStage[][]}[] = [
 async function publishAll(
   conn: DuckDBConnection,
   side: DuckDBConnection,
-  opts: {outDir: string; scope: Scope; generatedAt: string; dataDir: string},
+  opts: {outDir: string; scope: Scope; generatedAt: string; dataDir: string; previous: PreviousTidy | undefined},
   step: <T>(name: string, f: () => Promise<T>) => Promise<T>
-): Promise<{files: number; news: RunNews}> {
+): Promise<{files: number; news: RunNews; tidy: PublishedTidyFile[]}> {
   // The indicator files on the main connection; beside them, on the side connection, the files that read no
   // indicator mart (as LATER_STAGES' branches). Once summary.csv and the catalogue are written, the run news (side
   // connection) and the reports (JS) are made while DuckDB writes the tidy files, and bulk.zip deflates the CSV files
@@ -360,19 +368,25 @@ async function publishAll(
     await step("reports", () => publishReports(opts.outDir, news));
     if (await tidyCsv) zip = await startBulkZipRefresh(opts.outDir, TIDY_PARQUET);
   };
+  let tidy: PublishedTidyFile[] = [];
   try {
     await allOrErrors([
-      step("indicators", () => publishIndicators(conn, {
-        outDir: opts.outDir,
-        indicators: INDICATORS,
-        goals: GOALS,
-        vision: VISION,
-        overallGoal: OVERALL_GOAL,
-        scope: opts.scope,
-        generatedAt: opts.generatedAt,
-        bulkZip: false,
-        beside
-      })),
+      step("indicators", async () => {
+        const r = await publishIndicators(conn, {
+          outDir: opts.outDir,
+          indicators: INDICATORS,
+          goals: GOALS,
+          vision: VISION,
+          overallGoal: OVERALL_GOAL,
+          scope: opts.scope,
+          generatedAt: opts.generatedAt,
+          bulkZip: false,
+          beside,
+          previous: opts.previous
+        });
+        tidy = r.tidy_manifest;
+        return r;
+      }),
       sideFiles
     ]);
   } catch (e) {
@@ -384,7 +398,20 @@ async function publishAll(
   const started = zip;
   if (!started) throw new PipelineError({source: "publish"}, "bulk.zip was not started although every step passed");
   await step("zip", () => started.finish());
-  return {files: await countFiles(opts.outDir), news};
+  return {files: await countFiles(opts.outDir), news, tidy};
+}
+
+/**
+ * The previous run's tidy files: the live published directory and the manifest the live warehouse recorded of it
+ * (they went live in one swap). Undefined without either.
+ */
+async function previousTidy(conn: DuckDBConnection, config: PipelineConfig): Promise<PreviousTidy | undefined> {
+  if (!existsSync(config.publishDir) || !(await attachPrevious(conn, config.dataDir))) return undefined;
+  try {
+    return {dir: config.publishDir, files: await readPreviousManifest(conn, warehousePath(config.dataDir))};
+  } finally {
+    await conn.run("DETACH prev");
+  }
 }
 
 /** Per indicator and area, what is new or revised since the previous warehouse (null without one). */

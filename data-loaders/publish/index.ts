@@ -22,10 +22,11 @@ import {coverageRows, unknownReferences} from "./coverage.js";
 import {formatCsv, type Cell} from "./csv.js";
 import {ROW_ORDER} from "./order.js";
 import {assertTableContract, textFields} from "./contract-sql.js";
-import {copyEach, copyPartitioned, copySplit} from "./partitioned.js";
+import {copyEach, copyPartitioned, copySplit, inOrderedTurn} from "./partitioned.js";
 import {derivedLabel, resolveSources, type InputSource} from "./provenance.js";
 import {readmeText} from "./readme.js";
 import {indicatorStats} from "./stats.js";
+import {copyReused, reusableIndicators, tidyFingerprints, tidyManifest, type PreviousTidy, type PublishedTidyFile} from "./reuse.js";
 import {BULK_ZIP, startBulkZip, writeBulkZip, type BulkZip} from "./zip.js";
 
 export interface PublishOptions {
@@ -47,6 +48,8 @@ export interface PublishOptions {
    * the tidy files failed before. Its failure fails the publish, reported together with the tidy files' own.
    */
   beside?: (tidyCsv: Promise<boolean>) => Promise<unknown>;
+  /** The previous run's tidy files (live directory and manifest): unchanged indicators' files are copied from there. */
+  previous?: PreviousTidy;
 }
 
 export interface PublishReport {
@@ -57,6 +60,10 @@ export interface PublishReport {
   coverage_rows: number;
   /** Every file written, relative to outDir, with its size. */
   files: {path: string; bytes: number}[];
+  /** The tidy files written or copied, with their fingerprints: the orchestrator records them for the next run. */
+  tidy_manifest: PublishedTidyFile[];
+  /** Indicators whose tidy files were copied unchanged from the previous run. */
+  tidy_reused: string[];
   /** Milliseconds per stage: sources, tidy_files, summary, catalogue, zip. */
   stage_ms: Record<string, number>;
   ms: number;
@@ -122,7 +129,7 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
   // The tidy files last: they take most of the time, and the files above are all that `beside` reads.
   let csvWritten!: () => void;
   const csvDone = new Promise<boolean>((resolve) => (csvWritten = () => resolve(true)));
-  const tidyFiles = writeTidyFiles(conn, indicators, outDir, csvWritten);
+  const tidyFiles = writeTidyFiles(conn, indicators, outDir, csvWritten, opts.previous);
   const tidyCsv = Promise.race([csvDone, tidyFiles.then(() => true, () => false)]);
   await allOrErrors([tidyFiles, opts.beside?.(tidyCsv) ?? Promise.resolve()]);
   const tidy = await tidyFiles;
@@ -143,12 +150,14 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
     summary_rows: summaryRows,
     coverage_rows: coverage.length,
     files,
+    tidy_manifest: tidy.manifest,
+    tidy_reused: tidy.reused,
     stage_ms,
     ms: Date.now() - started
   };
   log(
     `publish: ${report.indicators} indicators, ${report.tidy_rows} tidy rows, ${report.summary_rows} summary rows, ` +
-      `${files.length} files (${Math.round(files.reduce((s, f) => s + f.bytes, 0) / 1024)} KiB) in ${report.ms} ms ` +
+      `${files.length} files (${Math.round(files.reduce((s, f) => s + f.bytes, 0) / 1024)} KiB; tidy files of ${tidy.reused.length} unchanged indicators copied) in ${report.ms} ms ` +
       `(${Object.entries(stage_ms).map(([k, v]) => `${k} ${v}`).join(", ")})`
   );
   return report;
@@ -161,24 +170,46 @@ export async function publishIndicators(conn: DuckDBConnection, opts: PublishOpt
  * of order is written again on its own. Reading ~1M rows into JS to format them there takes several times longer
  * (sweden scope). DuckDB's CSV writer quotes as d3-dsv does.
  */
-async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], outDir: string, csvWritten: () => void): Promise<{rows: number; files: string[]}> {
+async function writeTidyFiles(
+  conn: DuckDBConnection,
+  indicators: Indicator[],
+  outDir: string,
+  csvWritten: () => void,
+  previous: PreviousTidy | undefined
+): Promise<{rows: number; files: string[]; manifest: PublishedTidyFile[]; reused: string[]}> {
   await conn.run(NEUTRALISE_SQL);
-  // tidy.sql's statements one by one, each given the order lists it reads
-  for (const statement of TIDY_SQL.split(/;\s*\n(?=CREATE )/)) {
-    const names = sqlParams(statement);
-    await conn.run(statement, Object.fromEntries(Object.entries(ROW_ORDER).filter(([k]) => names.includes(k))));
-  }
+  // tidy.sql's statements one by one, each given the order lists it reads; with insertion order kept, so that
+  // tmp_publish_tidy is stored in its ORDER BY order
+  await inOrderedTurn(conn, async () => {
+    for (const statement of TIDY_SQL.split(/;\s*\n(?=CREATE )/)) {
+      const names = sqlParams(statement);
+      await conn.run(statement, Object.fromEntries(Object.entries(ROW_ORDER).filter(([k]) => names.includes(k))));
+    }
+  });
   await conn.run(TIDY_TEXT_SQL);
   const counts = await query<{id: string; n: number}>(
     conn,
     `SELECT indicator_id AS id, count(*)::INTEGER AS n FROM tmp_publish_tidy GROUP BY indicator_id ORDER BY min(_ord)`
   );
   const files = indicators.map((ind) => indicatorFiles(ind.id));
-  const targets = (pick: (f: ReturnType<typeof indicatorFiles>) => string) => new Map(indicators.map((ind, i) => [ind.id, join(outDir, pick(files[i]!))]));
-  // Each format: its columns from its view, all indicators in one COPY (`all`) or one indicator (`one`, by $id).
+  const pathsOf = (id: string) => {
+    const f = indicatorFiles(id);
+    return [f.csv, f.excel_csv, f.parquet];
+  };
+  // Unchanged indicators' files are copied from the previous run (reuse.ts); the others are written.
+  const fingerprints = await tidyFingerprints(conn);
+  const reused = await reusableIndicators(previous, fingerprints, pathsOf);
+  if (previous && reused.length) await copyReused(previous, outDir, reused, pathsOf);
+  const write = indicators.map((ind) => ind.id).filter((id) => !reused.includes(id));
+  const subset = write.length < indicators.length;
+  const targets = (pick: (f: ReturnType<typeof indicatorFiles>) => string) =>
+    new Map(indicators.flatMap((ind, i) => (reused.includes(ind.id) ? [] : [[ind.id, join(outDir, pick(files[i]!))] as const])));
+  // Each format: its columns from its view, the indicators to write in one COPY (`all`) or one indicator (`one`, by $id).
   const format = (f: {columns: string; from: string; id: string; options: string; targets: Map<string, string>; prefix?: Uint8Array}) => ({
     ...f,
-    all: `SELECT ${f.columns} FROM ${f.from} ORDER BY _ord`,
+    // the views scan one table stored in reading order: the order is kept without ORDER BY (tidy-text.sql), and by a
+    // WHERE with a scalar test (a semi join would not keep it)
+    all: `SELECT ${f.columns} FROM ${f.from}${subset ? ` WHERE list_contains($write, ${f.id})` : ""}`,
     each: (ids: readonly string[]) => ids.map((id) => ({select: `SELECT ${f.columns} FROM ${f.from} WHERE ${f.id} = $id ORDER BY _ord`, params: {id}, options: f.options, target: f.targets.get(id)!, prefix: f.prefix}))
   });
   const csv = format({columns: "* EXCLUDE (_id, _ord)", from: "tmp_publish_tidy_text", id: "_id", options: "FORMAT csv, HEADER", targets: targets((f) => f.csv)});
@@ -193,22 +224,35 @@ async function writeTidyFiles(conn: DuckDBConnection, indicators: Indicator[], o
   });
   // the parquet files keep indicator_id: partition by a copy of it
   const parquet = format({columns: "* EXCLUDE (_ord)", from: "tmp_publish_tidy_rows", id: "indicator_id", options: "FORMAT parquet, COMPRESSION zstd", targets: targets((f) => f.parquet)});
-  const ids = counts.map((c) => c.id);
+  const ids = counts.map((c) => c.id).filter((id) => write.includes(id));
+  const writeCounts = counts.filter((c) => write.includes(c.id));
+  const params = subset ? {write: listValue(write)} : undefined;
   const problems: string[] = [];
-  if (await textWithLineBreaks(conn)) await copyEach(conn, [...csv.each(ids), ...excel.each(ids)]);
-  else problems.push(...(await copySplit(conn, join(outDir, ".tidy-csv"), [csv, excel].map((f) => ({select: f.all, options: f.options, counts, targets: f.targets, prefix: f.prefix})))));
+  if (write.length === 0) {
+    // every file reused: nothing to write
+  } else if (await textWithLineBreaks(conn)) await copyEach(conn, [...csv.each(ids), ...excel.each(ids)]);
+  else
+    problems.push(
+      ...(await copySplit(conn, join(outDir, ".tidy-csv"), [csv, excel].map((f) => ({select: f.all, params, options: f.options, counts: writeCounts, targets: f.targets, prefix: f.prefix}))))
+    );
   if (problems.length === 0) csvWritten();
-  problems.push(
-    ...(await copyPartitioned(conn, join(outDir, ".tidy-parts"), [
-      {select: `SELECT ${parquet.columns}, indicator_id AS _id FROM ${parquet.from} ORDER BY _ord`, options: parquet.options, targets: parquet.targets}
-    ]))
-  );
+  if (write.length)
+    problems.push(
+      ...(await copyPartitioned(conn, join(outDir, ".tidy-parts"), [
+        {select: `SELECT ${parquet.columns}, indicator_id AS _id FROM ${parquet.from}${subset ? " WHERE list_contains($write, indicator_id)" : ""}`, params, options: parquet.options, targets: parquet.targets}
+      ]))
+    );
   if (problems.length) throw new CheckError(problems.map((m) => `publish: ${m} (an indicator without rows writes no file)`));
   const unordered = await parquetOutOfOrder(conn, [...parquet.targets.values()]);
   await copyEach(conn, parquet.each(ids.filter((id) => unordered.includes(parquet.targets.get(id)!))));
   const still = await parquetOutOfOrder(conn, unordered);
   if (still.length) throw new CheckError(still.map((f) => `publish: ${f}: rows not in reading order after writing it alone`));
-  return {rows: counts.reduce((n, c) => n + c.n, 0), files: files.flatMap((f) => [f.csv, f.excel_csv, f.parquet])};
+  return {
+    rows: counts.reduce((n, c) => n + c.n, 0),
+    files: files.flatMap((f) => [f.csv, f.excel_csv, f.parquet]),
+    manifest: await tidyManifest(outDir, fingerprints, pathsOf),
+    reused
+  };
 }
 
 /** Whether a text cell of the tidy files holds a line break (the CSVs cannot then be split by lines). */

@@ -35,7 +35,7 @@ let queue: Promise<void> = Promise.resolve();
  * Run `f` in its turn with preserve_insertion_order on. The setting is global: two branches' COPYs (pipeline.ts runs
  * some publish steps side by side) take turns, so one never switches it off under the other.
  */
-function inOrderedTurn<T>(conn: DuckDBConnection, f: () => Promise<T>): Promise<T> {
+export function inOrderedTurn<T>(conn: DuckDBConnection, f: () => Promise<T>): Promise<T> {
   const turn = queue.then(async () => {
     await conn.run("SET preserve_insertion_order = true");
     try {

@@ -54,7 +54,10 @@ keyed AS (
 
 -- The key (indicator, area, year, sex, group) is unique, so _ord is too: position < 1 000, level and list
 -- positions < 16, area_order < 1 000 000, year < 10 000 (at most 4·10^16 < 2^63).
+-- Stored in reading order: the files' COPYs read it with a plain scan, whose order DuckDB guarantees with
+-- preserve_insertion_order (tidy-text.sql), so none of them sorts the wide rows again.
 SELECT
-  indicator_id, area_code, year, sex, "group", value, status,
+  indicator_id, area_code, year, sex, "group", value, status, position, area_order,
   ((((position::BIGINT * 16 + level_order) * 1000000 + area_order) * 16 + group_order) * 16 + sex_order) * 10000 + year AS _ord
-FROM keyed;
+FROM keyed
+ORDER BY _ord;

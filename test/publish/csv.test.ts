@@ -4,6 +4,7 @@ import {describe, expect, it} from "vitest";
 import {query} from "../../data-loaders/lib/duckdb.js";
 import {EXCEL_CSV, formatCsv, neutralise, PLAIN_CSV} from "../../data-loaders/publish/csv.js";
 import {NEUTRALISE_SQL} from "../../data-loaders/publish/index.js";
+import {Group, RowStatus, Sex} from "../../indicators/published.js";
 import {freshDb} from "../helpers/db.js";
 
 const TEXTS = ["=SUM(A1:A2)", '=HYPERLINK("http://x","y")', "+46 70", "-foo", "@user", "\tx", "\rx", "ok", "a-b", "", "'=already", " =spaced"];
@@ -23,6 +24,13 @@ describe("neutralise", () => {
     });
     db.close();
     expect(rows[0]?.out).toEqual(TEXTS.map(neutralise));
+  });
+});
+
+describe("the codes the tidy CSVs write without neutralising (tidy-text.sql)", () => {
+  it("sex, group and status codes never start like a formula", () => {
+    const codes = [...Sex.options, ...Group.options, ...RowStatus.options];
+    expect(codes.filter((c) => neutralise(c) !== c)).toEqual([]);
   });
 });
 
