@@ -161,6 +161,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
         // what the next run may copy instead of writing again (publish/reuse.ts)
         await writeTidyManifest(conn, published.tidy);
         report.published_files = published.files;
+        report.published_tidy_reused = published.reused;
         report.indicator_changes = published.news?.indicators ?? null;
       }
       report.tables = await summarizeTables(conn);
@@ -347,11 +348,11 @@ async function publishAll(
   side: DuckDBConnection,
   opts: {outDir: string; scope: Scope; generatedAt: string; dataDir: string; previous: PreviousTidy | undefined},
   step: <T>(name: string, f: () => Promise<T>) => Promise<T>
-): Promise<{files: number; news: RunNews; tidy: PublishedTidyFile[]}> {
+): Promise<{files: number; news: RunNews; tidy: PublishedTidyFile[]; reused: number}> {
   // The indicator files on the main connection; beside them, on the side connection, the files that read no
   // indicator mart (as LATER_STAGES' branches). Once summary.csv and the catalogue are written, the run news (side
   // connection) and the reports (JS) are made while DuckDB writes the tidy files, and bulk.zip deflates the CSV files
-  // (Node's thread pool) while DuckDB writes the Parquet files, which finish() adds.
+  // (Node's thread pool) while DuckDB writes the Parquet files and the reports are made; finish() adds those.
   const sideFiles = (async () => {
     await step("areas", () => publishAreas(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
     await step("boundaries", () => publishBoundaries(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
@@ -363,12 +364,23 @@ async function publishAll(
     // The side connection is free once its files are written; if they failed, allOrErrors below reports that error
     // and nothing more is made here (likewise when the tidy files failed).
     if (!(await sideFiles.then(() => true, () => false))) return;
-    // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse.
-    news = await step("news", () => runNews(side, opts.dataDir));
-    await step("reports", () => publishReports(opts.outDir, news));
-    if (await tidyCsv) zip = await startBulkZipRefresh(opts.outDir, TIDY_PARQUET);
+    // bulk.zip starts as soon as the tidy CSV files are there (copied from the previous run they are there at once),
+    // deflating on the thread pool while the news and reports are made; the files still being written (the reports,
+    // the Parquet files) are deferred to finish().
+    const zipStarted = (async () => {
+      if (await tidyCsv) zip = await startBulkZipRefresh(opts.outDir, (name) => TIDY_PARQUET(name) || name.startsWith("reports/"));
+    })();
+    try {
+      // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse.
+      news = await step("news", () => runNews(side, opts.dataDir));
+      await step("reports", () => publishReports(opts.outDir, news));
+    } finally {
+      // never left running when this fails: the caller cancels the archive it sees in `zip`
+      await zipStarted;
+    }
   };
   let tidy: PublishedTidyFile[] = [];
+  let reused = 0;
   try {
     await allOrErrors([
       step("indicators", async () => {
@@ -385,6 +397,7 @@ async function publishAll(
           previous: opts.previous
         });
         tidy = r.tidy_manifest;
+        reused = r.tidy_reused.length;
         return r;
       }),
       sideFiles
@@ -398,7 +411,7 @@ async function publishAll(
   const started = zip;
   if (!started) throw new PipelineError({source: "publish"}, "bulk.zip was not started although every step passed");
   await step("zip", () => started.finish());
-  return {files: await countFiles(opts.outDir), news, tidy};
+  return {files: await countFiles(opts.outDir), news, tidy, reused};
 }
 
 /**

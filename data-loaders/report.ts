@@ -44,6 +44,8 @@ export interface RunReport {
   /** Peak RSS of the process when each stage ended (MB): where memory goes. */
   peak_rss_after_mb: Record<string, number>;
   published_files?: number;
+  /** Indicators whose tidy files were copied unchanged from the last run (publish/reuse.ts). */
+  published_tidy_reused?: number;
   peak_rss_mb: number;
   /** Series that lost areas or years since the last run, and whether --accept-coverage-drop let them through. */
   coverage_drops?: {drops: string[]; accepted: boolean};
@@ -190,7 +192,8 @@ export function formatReport(r: RunReport): string {
     lines.push(`  indicators with new years or revised values since the last run: ${new Set(r.indicator_changes.map((c) => c.indicator_id)).size}`);
     lines.push(...formatIndicatorChanges(r.indicator_changes));
   }
-  if (r.published_files !== undefined) lines.push(`  published files: ${r.published_files}`);
+  if (r.published_files !== undefined)
+    lines.push(`  published files: ${r.published_files} (tidy files of ${r.published_tidy_reused ?? 0} unchanged indicators copied from the last run)`);
   lines.push(`  timings: ${Object.entries(r.timings_ms).map(([k, v]) => `${k} ${nf.format(v)} ms`).join(", ")}; peak RSS ${r.peak_rss_mb} MB`);
   if (r.error) lines.push(`  error: ${r.error.split("\n")[0]}`);
   return lines.join("\n");

@@ -5,15 +5,17 @@ import {createServer} from "node:http";
 import type {AddressInfo} from "node:net";
 import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
-import {mkdtemp, readFile, rm} from "node:fs/promises";
+import {mkdtemp, readdir, readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {join, relative, sep} from "node:path";
+import {unzipSync} from "fflate";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {parseCli} from "../../data-loaders/cli-args.js";
 import {loadConfig, PROJECT_ROOT} from "../../data-loaders/lib/config.js";
 import {openDb, query} from "../../data-loaders/lib/duckdb.js";
 import {setQuiet} from "../../data-loaders/lib/log.js";
 import {runPipeline, type RunOptions} from "../../data-loaders/pipeline.js";
+import {INDICATORS} from "../../indicators/index.js";
 import {startSim, type Sim} from "../helpers/api-sim.js";
 
 setQuiet(true);
@@ -76,6 +78,13 @@ describe("pipeline over the simulator", () => {
     expect(r.requests.reused_raw_files).toBeGreaterThan(5);
     const kolada = r.changes?.find((c) => c.table === "stg_kolada__values");
     expect(kolada).toMatchObject({added: 0, removed: 0, changed: 0});
+    // unchanged data: every indicator's tidy files are copied from the first run (publish/reuse.ts) ...
+    expect(r.published_tidy_reused).toBe(INDICATORS.length);
+    // ... and bulk.zip still holds every published file (the reports and Parquet files are added at its end)
+    const files = (await readdir(a.publishDir, {recursive: true, withFileTypes: true})).filter((e) => e.isFile() && e.name !== "bulk.zip");
+    const zipped = Object.keys(unzipSync(new Uint8Array(await readFile(join(a.publishDir, "bulk.zip"))))).filter((n) => n !== "README.txt");
+    expect(zipped.sort()).toEqual(files.map((e) => relative(a.publishDir, join(e.parentPath, e.name)).split(sep).join("/")).sort());
+    expect(r.published_files).toBe(files.length + 1);
   });
 
   it("leaves the previous warehouse and published files byte-identical when every request fails", async () => {
