@@ -22,7 +22,7 @@ import {publishPeers} from "./publish/peers.js";
 import {computePeers} from "../indicators/peers.js";
 import {fetchDesoBoundaries} from "./boundaries/deso-2025.js";
 import {stageBoundaries} from "./boundaries/stage.js";
-import {publishIndicators, startBulkZipRefresh, TIDY_PARQUET} from "./publish/index.js";
+import {publishIndicators, startBulkZipRefresh, TIDY_CSV} from "./publish/index.js";
 import type {BulkZip} from "./publish/zip.js";
 import {readPreviousManifest, writeTidyManifest, type PreviousTidy, type PublishedTidyFile} from "./publish/reuse.js";
 import {publishReports} from "./publish/report.js";
@@ -363,14 +363,13 @@ async function publishAll(
   const beside = async (tidyCsv: Promise<boolean>) => {
     // The side connection is free once its files are written; if they failed, allOrErrors below reports that error
     // and nothing more is made here (likewise when the tidy files failed).
-    if (!(await sideFiles.then(() => true, () => false))) return;
-    // bulk.zip starts as soon as the tidy CSV files are there (copied from the previous run they are there at once),
-    // deflating on the thread pool while the news and reports are made; the files still being written (the reports,
-    // the Parquet files) are deferred to finish().
+    // bulk.zip starts with the tidy CSV files (nine tenths of its bytes) as soon as they are there (copied from the
+    // previous run, at once), deflating on the thread pool while the other files are made; finish() adds the rest.
     const zipStarted = (async () => {
-      if (await tidyCsv) zip = await startBulkZipRefresh(opts.outDir, (name) => TIDY_PARQUET(name) || name.startsWith("reports/"));
+      if (await tidyCsv) zip = await startBulkZipRefresh(opts.outDir, (name) => !TIDY_CSV(name));
     })();
     try {
+      if (!(await sideFiles.then(() => true, () => false))) return;
       // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse.
       news = await step("news", () => runNews(side, opts.dataDir));
       await step("reports", () => publishReports(opts.outDir, news));

@@ -44,7 +44,7 @@ export interface PublishOptions {
   /**
    * Work started once summary.csv, county-status.csv, coverage.csv and catalogue.json are written, run beside the
    * tidy files (DuckDB's COPYs leave the JS thread idle: the pipeline makes the reports there). `tidyCsv` resolves
-   * true once the tidy CSV files are all written (only the Parquet files, TIDY_PARQUET, are still to come), false if
+   * true once the tidy CSV files are all written (only the Parquet files are still to come; TIDY_CSV names the CSVs), false if
    * the tidy files failed before. Its failure fails the publish, reported together with the tidy files' own.
    */
   beside?: (tidyCsv: Promise<boolean>) => Promise<unknown>;
@@ -369,8 +369,8 @@ export async function startBulkZipRefresh(outDir: string, defer?: (name: string)
   return startBulkZip(outDir, readmeOf(catalogue), defer);
 }
 
-/** The tidy Parquet files (indicators/<id>.parquet): written last, after the tidy CSV files. */
-export const TIDY_PARQUET = (name: string): boolean => name.startsWith("indicators/") && name.endsWith(".parquet");
+/** The tidy CSV files (indicators/<id>.csv and .excel.csv): written before the Parquet files. */
+export const TIDY_CSV = (name: string): boolean => name.startsWith("indicators/") && name.endsWith(".csv");
 
 function readmeOf(catalogue: Catalogue): string {
   return readmeText({
