@@ -349,11 +349,15 @@ async function publishAll(
   opts: {outDir: string; scope: Scope; generatedAt: string; dataDir: string; previous: PreviousTidy | undefined},
   step: <T>(name: string, f: () => Promise<T>) => Promise<T>
 ): Promise<{files: number; news: RunNews; tidy: PublishedTidyFile[]; reused: number}> {
-  // The indicator files on the main connection; beside them, on the side connection, the files that read no
-  // indicator mart (as LATER_STAGES' branches). Once summary.csv and the catalogue are written, the run news (side
-  // connection) and the reports (JS) are made while DuckDB writes the tidy files, and bulk.zip deflates the CSV files
-  // (Node's thread pool) while DuckDB writes the Parquet files and the reports are made; finish() adds those.
+  // The indicator files on the main connection; beside them, on the side connection, first the run news (it reads
+  // the marts and the previous warehouse), then the files that read no indicator mart (as LATER_STAGES' branches).
+  // Once summary.csv and the catalogue are written, the reports (JS) are made from them and the news while DuckDB
+  // writes the tidy files and the neighbourhood files; bulk.zip starts with the tidy CSV files and deflates them on
+  // Node's thread pool meanwhile, and finish() adds the rest.
+  // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse.
+  const newsMade = step("news", () => runNews(side, opts.dataDir));
   const sideFiles = (async () => {
+    await newsMade;
     await step("areas", () => publishAreas(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
     await step("boundaries", () => publishBoundaries(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
     await step("peers", () => publishPeers(side, {outDir: opts.outDir, generatedAt: opts.generatedAt}));
@@ -361,17 +365,15 @@ async function publishAll(
   let news: RunNews = null;
   let zip: BulkZip | undefined;
   const beside = async (tidyCsv: Promise<boolean>) => {
-    // The side connection is free once its files are written; if they failed, allOrErrors below reports that error
-    // and nothing more is made here (likewise when the tidy files failed).
     // bulk.zip starts with the tidy CSV files (nine tenths of its bytes) as soon as they are there (copied from the
     // previous run, at once), deflating on the thread pool while the other files are made; finish() adds the rest.
     const zipStarted = (async () => {
       if (await tidyCsv) zip = await startBulkZipRefresh(opts.outDir, (name) => !TIDY_CSV(name));
     })();
     try {
-      if (!(await sideFiles.then(() => true, () => false))) return;
-      // The reports' "Nytt sedan förra uppdateringen" compares every mart with the previous warehouse.
-      news = await step("news", () => runNews(side, opts.dataDir));
+      // if the news failed, sideFiles carries that error to allOrErrors below, and no report is made
+      if (!(await newsMade.then(() => true, () => false))) return;
+      news = await newsMade;
       await step("reports", () => publishReports(opts.outDir, news));
     } finally {
       // never left running when this fails: the caller cancels the archive it sees in `zip`
