@@ -38,6 +38,19 @@ const innerDef = (t: z.ZodType): Def => {
   return def.type === "nullable" ? defOf(def.innerType!) : def;
 };
 
+/**
+ * The enum fields whose every option passes `safe` (e.g. never starts like a formula): once assertTableContract has
+ * held a table to the schema, such a column can only hold these options.
+ */
+export function enumFieldsWhere(schema: z.ZodObject, safe: (option: string) => boolean): string[] {
+  return Object.entries(schema.shape as Record<string, z.ZodType>)
+    .filter(([, t]) => {
+      const def = innerDef(t);
+      return def.type === "enum" && Object.values(def.entries!).every(safe);
+    })
+    .map(([field]) => field);
+}
+
 /** The fields of a plain object schema whose values are text (strings and enums). */
 export function textFields(schema: z.ZodObject): string[] {
   return Object.entries(schema.shape as Record<string, z.ZodType>)

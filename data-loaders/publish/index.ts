@@ -19,9 +19,9 @@ import type {Scope} from "../lib/types.js";
 import {validate} from "../lib/validate.js";
 import {buildCatalogue, indicatorFiles, scopeAreas, type Participation} from "./catalogue.js";
 import {coverageRows, unknownReferences} from "./coverage.js";
-import {formatCsv, type Cell} from "./csv.js";
+import {formatCsv, neutralise, type Cell} from "./csv.js";
 import {ROW_ORDER} from "./order.js";
-import {assertTableContract, textFields} from "./contract-sql.js";
+import {assertTableContract, enumFieldsWhere, textFields} from "./contract-sql.js";
 import {copyEach, copyPartitioned, copySplit, inOrderedTurn} from "./partitioned.js";
 import {derivedLabel, resolveSources, type InputSource} from "./provenance.js";
 import {readmeText} from "./readme.js";
@@ -303,15 +303,22 @@ async function writeSummaryCsv(conn: DuckDBConnection, file: string): Promise<nu
   const text = SUMMARY_COLUMNS.map((c) => {
     const col = `"${c}"`;
     // '' and NULL read the same in CSV; DuckDB would quote an empty string
-    return TEXT_SUMMARY_COLUMNS.has(c) ? `nullif(neutralise(${col}), '') AS ${col}` : col;
+    if (NEUTRALISED_SUMMARY_COLUMNS.has(c)) return `nullif(neutralise(${col}), '') AS ${col}`;
+    return TEXT_SUMMARY_COLUMNS.has(c) ? `nullif(${col}, '') AS ${col}` : col;
   });
   await conn.run(`COPY (SELECT ${text.join(", ")} FROM tmp_publish_summary ORDER BY _ord) TO $file (FORMAT csv, HEADER)`, {file});
   const [n] = await query<{n: number}>(conn, `SELECT count(*)::INTEGER AS n FROM tmp_publish_summary`);
   return n?.n ?? 0;
 }
 
-/** The text columns of summary.csv (their cells are neutralised). */
+/** The text columns of summary.csv. */
 const TEXT_SUMMARY_COLUMNS = new Set(textFields(SummaryRow));
+/**
+ * Those whose cells are neutralised: not the enum columns whose codes never start like a formula (the contract check
+ * before the COPY admits only those codes).
+ */
+const SAFE_ENUM_SUMMARY_COLUMNS = new Set(enumFieldsWhere(SummaryRow, (o) => neutralise(o) === o));
+export const NEUTRALISED_SUMMARY_COLUMNS = new Set([...TEXT_SUMMARY_COLUMNS].filter((c) => !SAFE_ENUM_SUMMARY_COLUMNS.has(c)));
 
 /** county-status.csv rows (COUNTY_STATUS_COLUMNS order, catalogue order of indicators), validated against the contract. */
 async function countyStatusRows(conn: DuckDBConnection): Promise<Cell[][]> {

@@ -3,7 +3,9 @@ import {csvParse, dsvFormat} from "d3";
 import {describe, expect, it} from "vitest";
 import {query} from "../../data-loaders/lib/duckdb.js";
 import {EXCEL_CSV, formatCsv, neutralise, PLAIN_CSV} from "../../data-loaders/publish/csv.js";
-import {NEUTRALISE_SQL} from "../../data-loaders/publish/index.js";
+import {NEUTRALISE_SQL, NEUTRALISED_SUMMARY_COLUMNS} from "../../data-loaders/publish/index.js";
+import {enumFieldsWhere} from "../../data-loaders/publish/contract-sql.js";
+import {z} from "zod";
 import {Group, RowStatus, Sex} from "../../indicators/published.js";
 import {freshDb} from "../helpers/db.js";
 
@@ -31,6 +33,15 @@ describe("the codes the tidy CSVs write without neutralising (tidy-text.sql)", (
   it("sex, group and status codes never start like a formula", () => {
     const codes = [...Sex.options, ...Group.options, ...RowStatus.options];
     expect(codes.filter((c) => neutralise(c) !== c)).toEqual([]);
+  });
+});
+
+describe("summary.csv's neutralised columns", () => {
+  it("are every free-text column; an enum column only while none of its codes starts like a formula", () => {
+    expect([...NEUTRALISED_SUMMARY_COLUMNS]).toEqual(expect.arrayContaining(["indicator_id", "area_code", "area_name"]));
+    expect(NEUTRALISED_SUMMARY_COLUMNS.has("trend")).toBe(false);
+    const schema = z.object({a: z.enum(["ok", "fine"]), b: z.enum(["ok", "=bad"]), c: z.string(), d: z.enum(["x"]).nullable()});
+    expect(enumFieldsWhere(schema, (o) => neutralise(o) === o)).toEqual(["a", "d"]);
   });
 });
 
