@@ -380,29 +380,22 @@ async function publishAll(
       await zipStarted;
     }
   };
-  let tidy: PublishedTidyFile[] = [];
-  let reused = 0;
+  const indicatorsPublished = step("indicators", () =>
+    publishIndicators(conn, {
+      outDir: opts.outDir,
+      indicators: INDICATORS,
+      goals: GOALS,
+      vision: VISION,
+      overallGoal: OVERALL_GOAL,
+      scope: opts.scope,
+      generatedAt: opts.generatedAt,
+      bulkZip: false,
+      beside,
+      previous: opts.previous
+    })
+  );
   try {
-    await allOrErrors([
-      step("indicators", async () => {
-        const r = await publishIndicators(conn, {
-          outDir: opts.outDir,
-          indicators: INDICATORS,
-          goals: GOALS,
-          vision: VISION,
-          overallGoal: OVERALL_GOAL,
-          scope: opts.scope,
-          generatedAt: opts.generatedAt,
-          bulkZip: false,
-          beside,
-          previous: opts.previous
-        });
-        tidy = r.tidy_manifest;
-        reused = r.tidy_reused.length;
-        return r;
-      }),
-      sideFiles
-    ]);
+    await allOrErrors([indicatorsPublished, sideFiles]);
   } catch (e) {
     // Stop the archive before the caller deletes the directory; a failure of its own is reported beside e.
     if (zip) await allOrErrors([Promise.reject(e), zip.cancel()]);
@@ -412,7 +405,8 @@ async function publishAll(
   const started = zip;
   if (!started) throw new PipelineError({source: "publish"}, "bulk.zip was not started although every step passed");
   await step("zip", () => started.finish());
-  return {files: await countFiles(opts.outDir), news, tidy, reused};
+  const published = await indicatorsPublished;
+  return {files: await countFiles(opts.outDir), news, tidy: published.tidy_manifest, reused: published.tidy_reused.length};
 }
 
 /**

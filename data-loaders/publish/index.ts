@@ -200,10 +200,12 @@ async function writeTidyFiles(
   const fingerprints = await tidyFingerprints(conn);
   const reused = await reusableIndicators(previous, fingerprints, pathsOf);
   if (previous && reused.length) await copyReused(previous, outDir, reused, pathsOf);
-  const write = indicators.map((ind) => ind.id).filter((id) => !reused.includes(id));
+  const copied = new Set(reused);
+  const write = indicators.map((ind) => ind.id).filter((id) => !copied.has(id));
+  const writing = new Set(write);
   const subset = write.length < indicators.length;
   const targets = (pick: (f: ReturnType<typeof indicatorFiles>) => string) =>
-    new Map(indicators.flatMap((ind, i) => (reused.includes(ind.id) ? [] : [[ind.id, join(outDir, pick(files[i]!))] as const])));
+    new Map(indicators.flatMap((ind, i) => (copied.has(ind.id) ? [] : [[ind.id, join(outDir, pick(files[i]!))] as const])));
   // Each format: its columns from its view, the indicators to write in one COPY (`all`) or one indicator (`one`, by $id).
   const format = (f: {columns: string; from: string; id: string; options: string; targets: Map<string, string>; prefix?: Uint8Array}) => ({
     ...f,
@@ -224,8 +226,8 @@ async function writeTidyFiles(
   });
   // the parquet files keep indicator_id: partition by a copy of it
   const parquet = format({columns: "* EXCLUDE (_ord)", from: "tmp_publish_tidy_rows", id: "indicator_id", options: "FORMAT parquet, COMPRESSION zstd", targets: targets((f) => f.parquet)});
-  const ids = counts.map((c) => c.id).filter((id) => write.includes(id));
-  const writeCounts = counts.filter((c) => write.includes(c.id));
+  const writeCounts = counts.filter((c) => writing.has(c.id));
+  const ids = writeCounts.map((c) => c.id);
   const params = subset ? {write: listValue(write)} : undefined;
   const problems: string[] = [];
   if (write.length === 0) {
@@ -249,7 +251,7 @@ async function writeTidyFiles(
   if (still.length) throw new CheckError(still.map((f) => `publish: ${f}: rows not in reading order after writing it alone`));
   return {
     rows: counts.reduce((n, c) => n + c.n, 0),
-    files: files.flatMap((f) => [f.csv, f.excel_csv, f.parquet]),
+    files: indicators.flatMap((ind) => pathsOf(ind.id)),
     manifest: await tidyManifest(outDir, fingerprints, pathsOf),
     reused
   };
