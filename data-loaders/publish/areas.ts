@@ -22,7 +22,7 @@ import {
   AreasCatalogue, AreasCatalogueArea, COMPARISON_COLUMNS, ComparisonRow, OMRADESGRUPP_COLUMNS, OmradesgruppRow, type AreaSource
 } from "./areas-contract.js";
 import {formatCsv, formatExcelCsv, writeText, type Row} from "./areas-files.js";
-import {copyEach} from "./partitioned.js";
+import {copyParquetInOrder} from "./partitioned.js";
 import {buildOmradesgruppRows} from "./areas-omradesgrupper.js";
 import {areaSourceLabel, loadSources, publishedRef} from "./areas-sources.js";
 import {BOUNDARIES_TEXT} from "./boundaries.js";
@@ -138,8 +138,17 @@ export async function publishAreas(conn: DuckDBConnection, opts: AreasPublishOpt
   const empty = indicators.filter((ind) => !byIndicator.has(ind.id));
   if (empty.length) throw new CheckError(empty.map((ind) => `areas: ${ind.id} has no rows (an area indicator without rows writes no file)`));
   await mkdir(join(opts.outDir, "areas"), {recursive: true});
-  // One ordered COPY per file (9 files): a partitioned COPY does not keep the ORDER BY (duckdb/duckdb#14349).
-  await copyEach(conn, indicators.map((ind) => ({select: tidySql(true), params: {id: ind.id}, options: "format parquet, compression zstd", target: join(opts.outDir, "areas", `${ind.id}.parquet`)})));
+  // One partitioned COPY; a file it wrote out of order (duckdb/duckdb#14349) is written again alone.
+  const parquet = "format parquet, compression zstd";
+  const target = (id: string) => join(opts.outDir, "areas", `${id}.parquet`);
+  const partitionProblems = await copyParquetInOrder(
+    conn,
+    join(opts.outDir, "areas", ".parts"),
+    {select: `select *, indicator_id as _id from (${tidySql(false)})`, options: parquet, targets: new Map(indicators.map((ind) => [ind.id, target(ind.id)]))},
+    {key: "(area_code, year)"},
+    (ids) => ids.map((id) => ({select: tidySql(true), params: {id}, options: parquet, target: target(id)}))
+  );
+  if (partitionProblems.length) throw new CheckError(partitionProblems.map((p) => `areas: ${p}`));
   for (const [rel, content] of out) await writeText(join(opts.outDir, rel), content);
 
   const report: AreasPublishReport = {

@@ -22,7 +22,7 @@ import {coverageRows, unknownReferences} from "./coverage.js";
 import {formatCsv, neutralise, type Cell} from "./csv.js";
 import {ROW_ORDER} from "./order.js";
 import {assertTableContract, enumFieldsWhere, textFields} from "./contract-sql.js";
-import {copyEach, copyPartitioned, copySplit, inOrderedTurn} from "./partitioned.js";
+import {copyEach, copyParquetInOrder, copySplit, inOrderedTurn} from "./partitioned.js";
 import {derivedLabel, resolveSources, type InputSource} from "./provenance.js";
 import {readmeText} from "./readme.js";
 import {indicatorStats} from "./stats.js";
@@ -240,15 +240,15 @@ async function writeTidyFiles(
   if (problems.length === 0) csvWritten();
   if (write.length)
     problems.push(
-      ...(await copyPartitioned(conn, join(outDir, ".tidy-parts"), [
-        {select: `SELECT ${parquet.columns}, indicator_id AS _id FROM ${parquet.from}${subset ? " WHERE list_contains($write, indicator_id)" : ""}`, params, options: parquet.options, targets: parquet.targets}
-      ]))
+      ...(await copyParquetInOrder(
+        conn,
+        join(outDir, ".tidy-parts"),
+        {select: `SELECT ${parquet.columns}, indicator_id AS _id FROM ${parquet.from}${subset ? " WHERE list_contains($write, indicator_id)" : ""}`, params, options: parquet.options, targets: parquet.targets},
+        {key: TIDY_PARQUET_KEY, params: ROW_ORDER},
+        (redo) => parquet.each(redo)
+      ))
     );
   if (problems.length) throw new CheckError(problems.map((m) => `publish: ${m} (an indicator without rows writes no file)`));
-  const unordered = await parquetOutOfOrder(conn, [...parquet.targets.values()]);
-  await copyEach(conn, parquet.each(ids.filter((id) => unordered.includes(parquet.targets.get(id)!))));
-  const still = await parquetOutOfOrder(conn, unordered);
-  if (still.length) throw new CheckError(still.map((f) => `publish: ${f}: rows not in reading order after writing it alone`));
   return {
     rows: counts.reduce((n, c) => n + c.n, 0),
     files: indicators.flatMap((ind) => pathsOf(ind.id)),
@@ -268,26 +268,9 @@ async function textWithLineBreaks(conn: DuckDBConnection): Promise<boolean> {
   return (r?.n ?? 0) > 0;
 }
 
-/** The Parquet files whose rows are not in reading order (area level, area, group, sex, year; one indicator each). */
-async function parquetOutOfOrder(conn: DuckDBConnection, paths: readonly string[]): Promise<string[]> {
-  if (paths.length === 0) return [];
-  const rows = await query<{file: string}>(
-    conn,
-    `WITH
-     cells AS (
-       SELECT filename AS file, file_row_number AS i,
-         (list_position(string_split($level_order, '|'), area_level), area_code,
-          list_position(string_split($group_order, '|'), "group"), list_position(string_split($sex_order, '|'), sex), year) AS k
-       FROM read_parquet($paths, filename = true, file_row_number = true)
-     ),
-     paired AS (
-       SELECT file, k, lag(k) OVER (PARTITION BY file ORDER BY i) AS previous FROM cells
-     )
-     SELECT DISTINCT file FROM paired WHERE previous IS NOT NULL AND k <= previous ORDER BY file`,
-    {...ROW_ORDER, paths: listValue([...paths])}
-  );
-  return rows.map((r) => r.file);
-}
+/** A tidy Parquet file's reading order (area level, area, group, sex, year; one indicator per file), as one key. */
+const TIDY_PARQUET_KEY = `(list_position(string_split($level_order, '|'), area_level), area_code,
+  list_position(string_split($group_order, '|'), "group"), list_position(string_split($sex_order, '|'), sex), year)`;
 
 /**
  * summary.csv, checked against the SummaryRow contract in SQL (contract-sql.ts) and written by DuckDB: text cells

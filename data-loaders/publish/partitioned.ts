@@ -6,8 +6,9 @@
 import {existsSync} from "node:fs";
 import {mkdir, readdir, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import type {DuckDBConnection} from "@duckdb/node-api";
+import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import type {Params} from "../lib/duckdb.js";
+import {CheckError} from "../lib/errors.js";
 
 export interface PartitionedCopy {
   /** A SELECT with a `_id` column (the partition, dropped from the files) and an ORDER BY giving the row order. */
@@ -158,4 +159,47 @@ async function copySplitNow(conn: DuckDBConnection, scratch: string, copies: rea
   } finally {
     await rm(scratch, {recursive: true, force: true});
   }
+}
+
+/**
+ * The Parquet files among `paths` whose rows are not in the order of `key` (an SQL expression over the file's
+ * columns, strictly increasing within each file): a partitioned COPY does not always keep the order (above).
+ */
+export async function parquetOutOfOrder(conn: DuckDBConnection, paths: readonly string[], key: string, params: Params = {}): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const reader = await conn.runAndReadAll(
+    `WITH
+     cells AS (
+       SELECT filename AS file, file_row_number AS i, ${key} AS k
+       FROM read_parquet($paths, filename = true, file_row_number = true)
+     ),
+     paired AS (
+       SELECT file, k, lag(k) OVER (PARTITION BY file ORDER BY i) AS previous FROM cells
+     )
+     SELECT DISTINCT file FROM paired WHERE previous IS NOT NULL AND k <= previous ORDER BY file`,
+    {...params, paths: listValue([...paths])}
+  );
+  return (reader.getColumnsJS()[0] ?? []) as string[];
+}
+
+/**
+ * Parquet files in order: one partitioned COPY (copyPartitioned), then each file whose order `key` finds broken is
+ * written again on its own by `rewrite`. Returns the partition problems (copyPartitioned); throws if a file is out of
+ * order even when written alone.
+ */
+export async function copyParquetInOrder(
+  conn: DuckDBConnection,
+  scratch: string,
+  copy: PartitionedCopy,
+  check: {key: string; params?: Params},
+  rewrite: (ids: readonly string[]) => readonly {select: string; params?: Params; options: string; target: string}[]
+): Promise<string[]> {
+  const problems = await copyPartitioned(conn, scratch, [copy]);
+  if (problems.length) return problems;
+  const unordered = await parquetOutOfOrder(conn, [...copy.targets.values()], check.key, check.params);
+  const ids = [...copy.targets].filter(([, target]) => unordered.includes(target)).map(([id]) => id);
+  await copyEach(conn, rewrite(ids));
+  const still = await parquetOutOfOrder(conn, unordered, check.key, check.params);
+  if (still.length) throw new CheckError(still.map((f) => `publish: ${f}: rows not in reading order after writing it alone`));
+  return [];
 }

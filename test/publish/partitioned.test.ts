@@ -1,13 +1,15 @@
 /**
  * copyPartitioned: one COPY, one file per id; a missing or split partition is reported and nothing moves.
  * copySplit: CSV files in the ORDER BY order, also from a large source DuckDB reads on several threads.
+ * copyParquetInOrder: Parquet files in key order (files the partitioned COPY scrambled are written again).
  */
 import {existsSync} from "node:fs";
 import {mkdtemp, readFile, readdir, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
-import {copyPartitioned, copySplit} from "../../data-loaders/publish/partitioned.js";
+import {listValue} from "@duckdb/node-api";
+import {copyParquetInOrder, copyPartitioned, copySplit, parquetOutOfOrder} from "../../data-loaders/publish/partitioned.js";
 import {freshDb} from "../helpers/db.js";
 
 // Invented rows (not statistics): two ids, written in the reverse of their insertion order.
@@ -56,6 +58,37 @@ describe("copyPartitioned", () => {
       expect(ords.every((o) => o % 3 === k), `${id}.csv holds only its rows`).toBe(true);
       expect(ords.findIndex((o, i) => i > 0 && o <= ords[i - 1]!), `${id}.csv: first row out of order`).toBe(-1);
     }
+    expect(existsSync(join(dir, "scratch"))).toBe(false);
+  });
+
+  it("copyParquetInOrder: every Parquet file in key order, also those the partitioned COPY scrambled (written again alone)", async () => {
+    await db.conn.run("SET threads = 4");
+    await db.conn.run(`CREATE TABLE facts AS SELECT i AS ord, i % 3 AS k, (i * 7919) % 1000003 AS v FROM range(600000) AS r(i)`);
+    await db.conn.run(`CREATE TABLE names AS SELECT * FROM (VALUES (0, 'a'), (1, 'b'), (2, 'c')) AS n(k, _id)`);
+    const targets = new Map(["a", "b", "c"].map((id) => [id, join(dir, `${id}.parquet`)]));
+    const options = "FORMAT parquet";
+    const asked: string[] = [];
+    const problems = await copyParquetInOrder(
+      db.conn,
+      join(dir, "scratch"),
+      {select: `SELECT f.ord, f.v, n._id FROM facts AS f JOIN names AS n USING (k) ORDER BY n._id, f.ord`, options, targets},
+      {key: "ord"},
+      (ids) => {
+        asked.push(...ids);
+        return ids.map((id) => ({select: `SELECT f.ord, f.v FROM facts AS f JOIN names AS n USING (k) WHERE n._id = $id ORDER BY f.ord`, params: {id}, options, target: targets.get(id)!}));
+      }
+    );
+    expect(problems).toEqual([]);
+    const files = [...targets.values()];
+    expect(await parquetOutOfOrder(db.conn, files, "ord")).toEqual([]);
+    // the check itself: a file written out of order is found
+    const reversed = join(dir, "reversed.parquet");
+    await db.conn.run(`COPY (SELECT ord, v FROM facts WHERE k = 0 ORDER BY ord DESC) TO '${reversed}' (FORMAT parquet)`);
+    expect(await parquetOutOfOrder(db.conn, [...files, reversed], "ord")).toEqual([reversed]);
+    const reader = await db.conn.runAndReadAll(`SELECT count(*)::INTEGER, count(DISTINCT filename)::INTEGER FROM read_parquet($p, filename = true)`, {p: listValue(files)});
+    expect(reader.getRows()).toEqual([[600000, 3]]);
+    // on several threads the partitioned COPY scrambles some file here, which is then written again alone
+    expect(asked.every((id) => targets.has(id))).toBe(true);
     expect(existsSync(join(dir, "scratch"))).toBe(false);
   });
 
