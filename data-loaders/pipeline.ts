@@ -83,12 +83,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
     tables: [],
     changes: null,
     timings_ms: {},
+    started_ms: {},
     cpu_ms: {},
     peak_rss_after_mb: {},
     peak_rss_mb: 0
   };
+  const runStarted = performance.now();
   const time = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
+    report.started_ms[name] = Math.round(t0 - runStarted);
     const c0 = process.cpuUsage();
     try {
       return await f();

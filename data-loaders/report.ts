@@ -36,6 +36,8 @@ export interface RunReport {
   /** Per indicator and area: new years and revised values since the previous run (null: no previous warehouse). */
   indicator_changes?: IndicatorChange[] | null;
   timings_ms: Record<string, number>;
+  /** When each stage started, ms after the run started: with timings_ms, which stages overlapped (the critical path). */
+  started_ms: Record<string, number>;
   /**
    * CPU time of the process (all threads: DuckDB's and Node's) during each stage, ms. Beside the wall time on a
    * shared 2-core VM whose speed varies: how much work a stage is, and whether it used both cores.
