@@ -40,6 +40,7 @@ import {acquireLock, type RunLock} from "./lib/run-lock.js";
 import {recoverSwap, removeLeftovers, swapInto, type SwapHook} from "./lib/swap.js";
 import type {FetchedDataset, Scope} from "./lib/types.js";
 import {attachPrevious, beginWarehouse, warehousePath, type WarehouseBuild} from "./warehouse.js";
+import {copyFromPrevious, inputFingerprint, previousStage, recordStage, tablesOf, type RecordedStage} from "./lib/stage-reuse.js";
 import {compareWithPrevious, formatReport, indicatorChanges, previousRetrieved, summarizeTables, type RunReport} from "./report.js";
 import type {RunNews} from "../indicators/report/input.js";
 
@@ -148,10 +149,16 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
         const side = await build.connect();
         const ctx = {scope: opts.scope, config};
         for (const group of LATER_STAGES) {
-          const branches = group.branches.map(async (branch, i) => {
-            for (const stage of branch) await time(stage.name, () => stage.run(i === 0 ? conn : side, ctx));
-          });
-          await (group.branches.length > 1 ? time(group.name, () => allOrErrors(branches)) : allOrErrors(branches));
+          const run = async () => {
+            const branches = group.branches.map(async (branch, i) => {
+              for (const stage of branch) await time(stage.name, () => stage.run(i === 0 ? conn : side, ctx));
+            });
+            await allOrErrors(branches);
+          };
+          if (group.reusable) {
+            const reused = await time(group.name, () => runOrReuse(conn, config.dataDir, group.name, opts.scope, run, (step, f) => time(`${group.name}.${step}`, f)));
+            if (reused) (report.reused_stages ??= []).push(group.name);
+          } else await (group.branches.length > 1 ? time(group.name, run) : run());
         }
         pubTmp = `${config.publishDir}.${process.pid}.tmp`;
         await rm(pubTmp, {recursive: true, force: true});
@@ -340,10 +347,47 @@ const STAGE = {
  * stages read only SCB and structural tables, never the indicator marts, so they overlap the indicator SQL (the
  * 2-core machine's second core, and JS while DuckDB works). The first branch uses the main connection.
  */
-const LATER_STAGES: {name: string; branches: LaterStage[][]}[] = [
+const LATER_STAGES: {name: string; branches: LaterStage[][]; reusable?: boolean}[] = [
   {name: "shapes", branches: [[STAGE.shapes]]},
-  {name: "compute", branches: [[STAGE.indicators], [STAGE.areas, STAGE.peers]]}
+  // reusable: when nothing it reads changed, its tables are copied from the previous warehouse (lib/stage-reuse.ts)
+  {name: "compute", branches: [[STAGE.indicators], [STAGE.areas, STAGE.peers]], reusable: true}
 ];
+
+/**
+ * Run a stage group, or copy its tables from the previous warehouse when that recorded the same input fingerprint;
+ * either way record the fingerprint and the group's tables for the next run. Returns whether the tables were copied.
+ */
+async function runOrReuse(
+  conn: DuckDBConnection,
+  dataDir: string,
+  name: string,
+  scope: Scope,
+  run: () => Promise<void>,
+  step: <T>(name: string, f: () => Promise<T>) => Promise<T>
+): Promise<boolean> {
+  const before = await tablesOf(conn);
+  const fingerprint = await step("fingerprint", () => inputFingerprint(conn, scope));
+  let previous: RecordedStage | undefined;
+  if (await attachPrevious(conn, dataDir)) {
+    try {
+      previous = await previousStage(conn, name, warehousePath(dataDir));
+      if (previous?.fingerprint === fingerprint) {
+        const copied = await step("copy", () => copyFromPrevious(conn, previous!.tables));
+        log(`${name}: inputs and code unchanged since the last run: ${copied.tables} tables (${copied.rows} rows) copied from its warehouse`);
+      }
+    } finally {
+      await conn.run("DETACH prev");
+    }
+  }
+  if (previous?.fingerprint === fingerprint) {
+    await recordStage(conn, previous);
+    return true;
+  }
+  await run();
+  const made = (await tablesOf(conn)).filter((t) => !before.includes(t));
+  await recordStage(conn, {stage: name, fingerprint, tables: made});
+  return false;
+}
 
 /** Write every published file into outDir; returns the number of files. */
 async function publishAll(

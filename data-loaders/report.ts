@@ -46,6 +46,8 @@ export interface RunReport {
   /** Peak RSS of the process when each stage ended (MB): where memory goes. */
   peak_rss_after_mb: Record<string, number>;
   published_files?: number;
+  /** Stage groups whose tables were copied from the last run's warehouse: nothing they read changed (lib/stage-reuse.ts). */
+  reused_stages?: string[];
   /** Indicators whose tidy files were copied unchanged from the last run (publish/reuse.ts). */
   published_tidy_reused?: number;
   peak_rss_mb: number;
@@ -196,6 +198,7 @@ export function formatReport(r: RunReport): string {
   }
   if (r.published_files !== undefined)
     lines.push(`  published files: ${r.published_files} (tidy files of ${r.published_tidy_reused ?? 0} unchanged indicators copied from the last run)`);
+  if (r.reused_stages?.length) lines.push(`  stages whose inputs and code were unchanged, their tables copied from the last run: ${r.reused_stages.join(", ")}`);
   lines.push(`  timings: ${Object.entries(r.timings_ms).map(([k, v]) => `${k} ${nf.format(v)} ms`).join(", ")}; peak RSS ${r.peak_rss_mb} MB`);
   if (r.error) lines.push(`  error: ${r.error.split("\n")[0]}`);
   return lines.join("\n");

@@ -5,7 +5,7 @@ import {createServer} from "node:http";
 import type {AddressInfo} from "node:net";
 import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
-import {mkdtemp, readdir, readFile, rm} from "node:fs/promises";
+import {copyFile, mkdtemp, readdir, readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join, relative, sep} from "node:path";
 import {unzipSync} from "fflate";
@@ -73,6 +73,8 @@ describe("pipeline over the simulator", () => {
 
   it("reuses the raw layer on a re-run (no network) and reports no changes", async () => {
     const a = cfg(clean, "clean");
+    const first = join(dir, "first-warehouse.duckdb");
+    await copyFile(join(a.dataDir, "warehouse.duckdb"), first);
     const r = await runPipeline(opts(a, {command: "all"}));
     expect(r.requests.network).toBe(0);
     expect(r.requests.reused_raw_files).toBeGreaterThan(5);
@@ -85,6 +87,30 @@ describe("pipeline over the simulator", () => {
     const zipped = Object.keys(unzipSync(new Uint8Array(await readFile(join(a.publishDir, "bulk.zip"))))).filter((n) => n !== "README.txt");
     expect(zipped.sort()).toEqual(files.map((e) => relative(a.publishDir, join(e.parentPath, e.name)).split(sep).join("/")).sort());
     expect(r.published_files).toBe(files.length + 1);
+    // nothing the compute stages read changed: their tables are the first run's, copied (lib/stage-reuse.ts) ...
+    expect(r.reused_stages).toEqual(["compute"]);
+    // ... and every table of the new warehouse (but the reuse records) equals the first run's: definition and rows
+    const db = await openDb(join(a.dataDir, "warehouse.duckdb"));
+    try {
+      await db.conn.run(`ATTACH '${first}' AS first (READ_ONLY)`);
+      const defs = async (database: string) =>
+        query<{t: string; sql: string}>(db.conn, `SELECT table_name AS t, sql FROM duckdb_tables() WHERE database_name = $d AND table_name NOT LIKE 'meta_published_tidy' ORDER BY t`, {d: database});
+      const [now, then] = [await defs("warehouse"), await defs("first")];
+      expect(now.map((d) => d.t)).toEqual(then.map((d) => d.t));
+      expect(now).toEqual(then);
+      expect(now.map((d) => d.t)).toEqual(expect.arrayContaining(["mart_indicator_values", "mart_indicator_summary", "mart_area_comparisons", "peers"]));
+      const differing: string[] = [];
+      for (const {t} of now) {
+        const [d] = await query<{n: number}>(
+          db.conn,
+          `SELECT ((SELECT count(*) FROM (FROM main."${t}" EXCEPT ALL FROM first.main."${t}")) + (SELECT count(*) FROM (FROM first.main."${t}" EXCEPT ALL FROM main."${t}")))::INTEGER AS n`
+        );
+        if (d!.n) differing.push(`${t}: ${d!.n} rows`);
+      }
+      expect(differing).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 
   it("leaves the previous warehouse and published files byte-identical when every request fails", async () => {

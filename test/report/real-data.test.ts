@@ -95,6 +95,8 @@ describe("follow-up reports on the real data", () => {
     expect(changes).toEqual([{indicator_id: "barn-i-forskola", kind: "municipal", area_code: AREA, new_years: [2022], revised_years: [2020], n_revised: 1}]);
     // Nothing else changed between the two runs.
     expect(runB.indicator_changes!.filter((c) => c.indicator_id !== "barn-i-forskola")).toEqual([]);
+    // the staged data changed, so the compute stages ran again instead of copying the last run's tables
+    expect(runB.reused_stages).toBeUndefined();
     const aneby = reports.find((r) => r.area_code === AREA)!;
     expect(aneby.news!.new_years.map((n) => [n.indicator_id, n.years])).toEqual([["barn-i-forskola", [2022]]]);
     expect(aneby.news!.revised.map((n) => [n.indicator_id, n.years, n.n_revised])).toEqual([["barn-i-forskola", [2020], 1]]);
