@@ -8,6 +8,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {mkdtemp, readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {setTimeout} from "node:timers/promises";
 import {parseArgs} from "node:util";
 import {PROJECT_ROOT} from "./lib/config.js";
 import {startSim} from "./lib/simulator.js";
@@ -85,6 +86,8 @@ function cpuCounters(): {steal: number; total: number} | null {
 }
 
 const rows: Row[] = [];
+/** The SCB rate limit's window (tools/api-sim/README.md: 30 calls per 10 s, as PxWebApi's appsettings), with a margin. */
+const SCB_RATE_WINDOW_MS = 11_000;
 // The machine is a shared VM: its host takes CPU time from it (steal) at times, and a run then takes up to twice as
 // long. Each figure is the median of several runs, and each row says how much of the machine's CPU time the host took.
 const REPEATS: Record<string, {cold: number; warm: number}> = {county: {cold: 3, warm: 5}, sweden: {cold: 3, warm: 3}};
@@ -103,7 +106,12 @@ for (const scope of values.scope) {
     const env = {KOLADA_BASE_URL: sim.kolada, SCB_BASE_URL: sim.scb, BOUNDARIES_SOURCE: "reference"};
     // cold: each run in an empty data and publish directory (everything fetched, nothing to reuse)
     const cold: Row[] = [];
-    for (let i = 0; i < repeats.cold; i++) cold.push(await runOnce(scope, join(dir, `cold-${i}`, "data"), join(dir, `cold-${i}`, "pub"), env));
+    for (let i = 0; i < repeats.cold; i++) {
+      // SCB's rate limit (and the simulator's) is a fixed window of 10 s per client: a cold run straight after another
+      // would wait out the first one's calls (429, Retry-After). Each cold run starts in a fresh window, as a first run does.
+      if (i > 0) await setTimeout(SCB_RATE_WINDOW_MS);
+      cold.push(await runOnce(scope, join(dir, `cold-${i}`, "data"), join(dir, `cold-${i}`, "pub"), env));
+    }
     rows.push(summarise("cold", cold));
     // warm: again and again on the last cold run's directories (raw layer reused, unchanged data)
     const last = join(dir, `cold-${repeats.cold - 1}`);
