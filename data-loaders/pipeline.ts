@@ -156,7 +156,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
             await allOrErrors(branches);
           };
           if (group.reusable) {
-            const reused = await time(group.name, () => runOrReuse(conn, config.dataDir, group.name, opts.scope, run, (step, f) => time(`${group.name}.${step}`, f)));
+            const step = <T,>(name: string, f: () => Promise<T>) => time(`${group.name}.${name}`, f);
+            const reused = await time(group.name, () => runOrReuse({conn, connect: () => build!.connect(), dataDir: config.dataDir, name: group.name, scope: opts.scope, run, step}));
             if (reused) (report.reused_stages ??= []).push(group.name);
           } else await (group.branches.length > 1 ? time(group.name, run) : run());
         }
@@ -356,36 +357,49 @@ const LATER_STAGES: {name: string; branches: LaterStage[][]; reusable?: boolean}
 /**
  * Run a stage group, or copy its tables from the previous warehouse when that recorded the same input fingerprint;
  * either way record the fingerprint and the group's tables for the next run. Returns whether the tables were copied.
+ * Without a previous record there is nothing to decide: the fingerprint of the tables the group starts from is then
+ * taken beside the group on a connection of its own (snapshot reads), not before it.
  */
-async function runOrReuse(
-  conn: DuckDBConnection,
-  dataDir: string,
-  name: string,
-  scope: Scope,
-  run: () => Promise<void>,
-  step: <T>(name: string, f: () => Promise<T>) => Promise<T>
-): Promise<boolean> {
+async function runOrReuse(o: {
+  conn: DuckDBConnection;
+  connect: () => Promise<DuckDBConnection>;
+  dataDir: string;
+  name: string;
+  scope: Scope;
+  run: () => Promise<void>;
+  step: <T>(name: string, f: () => Promise<T>) => Promise<T>;
+}): Promise<boolean> {
+  const {conn, dataDir, name, scope, step} = o;
   const before = await tablesOf(conn);
-  const fingerprint = await step("fingerprint", () => inputFingerprint(conn, scope));
   let previous: RecordedStage | undefined;
+  let fingerprint: string | undefined;
   if (await attachPrevious(conn, dataDir)) {
     try {
       previous = await previousStage(conn, name, warehousePath(dataDir));
-      if (previous?.fingerprint === fingerprint) {
-        const copied = await step("copy", () => copyFromPrevious(conn, previous!.tables));
-        log(`${name}: inputs and code unchanged since the last run: ${copied.tables} tables (${copied.rows} rows) copied from its warehouse`);
+      if (previous) {
+        fingerprint = await step("fingerprint", () => inputFingerprint(conn, scope, before));
+        if (previous.fingerprint === fingerprint) {
+          const copied = await step("copy", () => copyFromPrevious(conn, previous!.tables));
+          log(`${name}: inputs and code unchanged since the last run: ${copied.tables} tables (${copied.rows} rows) copied from its warehouse`);
+        }
       }
     } finally {
       await conn.run("DETACH prev");
     }
   }
-  if (previous?.fingerprint === fingerprint) {
+  if (previous && previous.fingerprint === fingerprint) {
     await recordStage(conn, previous);
     return true;
   }
-  await run();
+  let fingerprinted: Promise<string>;
+  if (fingerprint !== undefined) fingerprinted = Promise.resolve(fingerprint);
+  else {
+    const own = await o.connect();
+    fingerprinted = step("fingerprint", () => inputFingerprint(own, scope, before));
+  }
+  await allOrErrors([o.run(), fingerprinted]);
   const made = (await tablesOf(conn)).filter((t) => !before.includes(t));
-  await recordStage(conn, {stage: name, fingerprint, tables: made});
+  await recordStage(conn, {stage: name, fingerprint: await fingerprinted, tables: made});
   return false;
 }
 

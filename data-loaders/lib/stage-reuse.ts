@@ -58,9 +58,12 @@ export async function tablesOf(conn: DuckDBConnection): Promise<string[]> {
   return rows.map((r) => r.t);
 }
 
-/** The fingerprint of a stage group's inputs: every table now in the warehouse, the scope and the code. */
-export async function inputFingerprint(conn: DuckDBConnection, scope: string): Promise<string> {
-  const tables = await tablesOf(conn);
+/**
+ * The fingerprint of a stage group's inputs: the given tables (by default every table now in the warehouse), the scope
+ * and the code.
+ */
+export async function inputFingerprint(conn: DuckDBConnection, scope: string, only?: readonly string[]): Promise<string> {
+  const tables = only ? [...only].sort() : await tablesOf(conn);
   const h = createHash("sha256").update(`${await codeFingerprint(conn)}\nscope ${scope}\n`);
   if (tables.length === 0) return h.digest("hex");
   const columns = await query<{t: string; cols: string}>(
@@ -74,7 +77,7 @@ export async function inputFingerprint(conn: DuckDBConnection, scope: string): P
     tables.map((t) => `SELECT '${t.replace(/'/g, "''")}' AS t, count(*)::BIGINT::DOUBLE AS n, sum(hash(r))::VARCHAR AS h FROM main."${t.replace(/"/g, '""')}" AS r`).join("\nUNION ALL\n")
   );
   const byTable = new Map(contents.map((c) => [c.t, c]));
-  for (const c of columns) {
+  for (const c of columns.filter((x) => byTable.has(x.t))) {
     const content = byTable.get(c.t);
     h.update(`${c.t}(${c.cols}) ${content?.n ?? "?"} ${content?.h ?? ""}\n`);
   }

@@ -48,6 +48,17 @@ describe("inputFingerprint", () => {
     expect(await inputFingerprint(db.conn, "county")).not.toBe(base);
   });
 
+  it("over a given list of tables: the same as over all when the list is all, blind to tables made later", async () => {
+    await stage("asc");
+    const all = await inputFingerprint(db.conn, "county");
+    const before = await tablesOf(db.conn);
+    expect(await inputFingerprint(db.conn, "county", before)).toBe(all);
+    // what the stage group makes while its inputs are fingerprinted beside it
+    await db.conn.run(`CREATE TABLE mart_made AS SELECT 1 AS x`);
+    expect(await inputFingerprint(db.conn, "county", before)).toBe(all);
+    expect(await inputFingerprint(db.conn, "county")).not.toBe(all);
+  });
+
   it("ignores temp tables and attached databases (only the warehouse's own tables are inputs)", async () => {
     await stage("asc");
     const base = await inputFingerprint(db.conn, "county");
