@@ -39,8 +39,8 @@ import {checkPlausibility, describeDrop} from "./plausibility/check.js";
 import {acquireLock, type RunLock} from "./lib/run-lock.js";
 import {recoverSwap, removeLeftovers, swapInto, type SwapHook} from "./lib/swap.js";
 import type {FetchedDataset, Scope} from "./lib/types.js";
-import {attachPrevious, beginWarehouse, warehousePath, type WarehouseBuild} from "./warehouse.js";
-import {copyFromPrevious, inputFingerprint, previousStage, recordStage, tablesOf, type RecordedStage} from "./lib/stage-reuse.js";
+import {attachPrevious, beginWarehouse, warehousePath, withPrevious, type WarehouseBuild} from "./warehouse.js";
+import {copyFromPrevious, inputFingerprint, previousStage, recordStage, tablesOf} from "./lib/stage-reuse.js";
 import {compareWithPrevious, formatReport, indicatorChanges, previousRetrieved, summarizeTables, type RunReport} from "./report.js";
 import type {RunNews} from "../indicators/report/input.js";
 
@@ -176,10 +176,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
         report.indicator_changes = published.news?.indicators ?? null;
       }
       report.tables = await summarizeTables(conn);
-      if (await attachPrevious(conn, config.dataDir)) {
-        report.changes = await compareWithPrevious(conn);
-        await conn.run("DETACH prev");
-      }
+      report.changes = (await withPrevious(conn, config.dataDir, () => compareWithPrevious(conn))) ?? null;
       await build.finish();
       // Everything passed: warehouse, published files and last-run.json go live in one undoable step.
       report.ok = true;
@@ -371,36 +368,32 @@ async function runOrReuse(o: {
 }): Promise<boolean> {
   const {conn, dataDir, name, scope, step} = o;
   const before = await tablesOf(conn);
-  let previous: RecordedStage | undefined;
-  let fingerprint: string | undefined;
-  if (await attachPrevious(conn, dataDir)) {
-    try {
-      previous = await previousStage(conn, name, warehousePath(dataDir));
-      if (previous) {
-        fingerprint = await step("fingerprint", () => inputFingerprint(conn, scope, before));
-        if (previous.fingerprint === fingerprint) {
-          const copied = await step("copy", () => copyFromPrevious(conn, previous!.tables));
-          log(`${name}: inputs and code unchanged since the last run: ${copied.tables} tables (${copied.rows} rows) copied from its warehouse`);
-        }
-      }
-    } finally {
-      await conn.run("DETACH prev");
-    }
-  }
-  if (previous && previous.fingerprint === fingerprint) {
-    await recordStage(conn, previous);
+  // with a previous record: the fingerprint first, and the tables copied when it is the same
+  const checked = await withPrevious(conn, dataDir, async () => {
+    const previous = await previousStage(conn, name, warehousePath(dataDir));
+    if (!previous) return undefined;
+    const fingerprint = await step("fingerprint", () => inputFingerprint(conn, scope, before));
+    if (previous.fingerprint !== fingerprint) return {fingerprint, reused: false};
+    const copied = await step("copy", () => copyFromPrevious(conn, previous.tables));
+    log(`${name}: inputs and code unchanged since the last run: ${copied.tables} tables (${copied.rows} rows) copied from its warehouse`);
+    return {fingerprint, reused: true};
+  });
+  if (checked?.reused) {
+    // the same record again: the same fingerprint, the same tables
+    await recordStage(conn, {stage: name, fingerprint: checked.fingerprint, tables: await tablesMadeSince(conn, before)});
     return true;
   }
-  let fingerprinted: Promise<string>;
-  if (fingerprint !== undefined) fingerprinted = Promise.resolve(fingerprint);
-  else {
-    const own = await o.connect();
-    fingerprinted = step("fingerprint", () => inputFingerprint(own, scope, before));
-  }
+  const fingerprinted = checked
+    ? Promise.resolve(checked.fingerprint)
+    : o.connect().then((own) => step("fingerprint", () => inputFingerprint(own, scope, before)));
   await allOrErrors([o.run(), fingerprinted]);
-  const made = (await tablesOf(conn)).filter((t) => !before.includes(t));
-  await recordStage(conn, {stage: name, fingerprint: await fingerprinted, tables: made});
+  await recordStage(conn, {stage: name, fingerprint: await fingerprinted, tables: await tablesMadeSince(conn, before)});
   return false;
+}
+
+/** The warehouse's tables that are not among `before`, by name. */
+async function tablesMadeSince(conn: DuckDBConnection, before: readonly string[]): Promise<string[]> {
+  return (await tablesOf(conn)).filter((t) => !before.includes(t));
 }
 
 /** Write every published file into outDir; returns the number of files. */
@@ -475,22 +468,13 @@ async function publishAll(
  * (they went live in one swap). Undefined without either.
  */
 async function previousTidy(conn: DuckDBConnection, config: PipelineConfig): Promise<PreviousTidy | undefined> {
-  if (!existsSync(config.publishDir) || !(await attachPrevious(conn, config.dataDir))) return undefined;
-  try {
-    return {dir: config.publishDir, files: await readPreviousManifest(conn, warehousePath(config.dataDir))};
-  } finally {
-    await conn.run("DETACH prev");
-  }
+  if (!existsSync(config.publishDir)) return undefined;
+  return withPrevious(conn, config.dataDir, async () => ({dir: config.publishDir, files: await readPreviousManifest(conn, warehousePath(config.dataDir))}));
 }
 
 /** Per indicator and area, what is new or revised since the previous warehouse (null without one). */
 async function runNews(conn: DuckDBConnection, dataDir: string): Promise<RunNews> {
-  if (!(await attachPrevious(conn, dataDir))) return null;
-  try {
-    return {previous_retrieved: await previousRetrieved(conn), indicators: await indicatorChanges(conn)};
-  } finally {
-    await conn.run("DETACH prev");
-  }
+  return (await withPrevious(conn, dataDir, async () => ({previous_retrieved: await previousRetrieved(conn), indicators: await indicatorChanges(conn)}))) ?? null;
 }
 
 async function countFiles(dir: string): Promise<number> {

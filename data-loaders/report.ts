@@ -3,7 +3,7 @@
  * since the last successful run (compared against the previous warehouse, attached read-only).
  */
 import {listValue, type DuckDBConnection} from "@duckdb/node-api";
-import {query} from "./lib/duckdb.js";
+import {hasTable, query} from "./lib/duckdb.js";
 
 export interface TableSummary {
   table: string;
@@ -227,11 +227,9 @@ export interface IndicatorChange {
  * the same (floating point). One query per table (a join on indicator, area and year is small beside the change report's full outer join).
  */
 export async function indicatorChanges(conn: DuckDBConnection): Promise<IndicatorChange[]> {
-  const has = async (catalog: string, table: string) =>
-    (await query<{n: number}>(conn, `select count(*)::INTEGER as n from information_schema.tables where table_catalog = ${catalog} and table_name = $t`, {t: table}))[0]!.n > 0;
   const out: IndicatorChange[] = [];
   for (const {table, kind, keys} of NEWS_TABLES) {
-    if (!(await has("current_database()", table)) || !(await has("'prev'", table))) continue;
+    if (!(await hasTable(conn, table)) || !(await hasTable(conn, table, "prev"))) continue;
     const on = ["indicator_id", "area_code", "year", ...keys].map((k) => `a.${k} = b.${k}`).join(" and ");
     // One query per table for all indicators (one per indicator cost ~450 ms a run). Identifiers are ours (NEWS_TABLES).
     const rows = await query<{indicator_id: string; area_code: string; year: number; is_new: boolean; n_revised: number}>(

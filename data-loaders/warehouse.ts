@@ -78,3 +78,13 @@ export async function attachPrevious(conn: DuckDBConnection, dataDir: string): P
   await conn.run(`ATTACH '${live.replace(/'/g, "''")}' AS prev (READ_ONLY)`);
   return true;
 }
+
+/** Run `f` with the previous live warehouse attached as `prev`, detached afterwards; undefined (f not run) if none. */
+export async function withPrevious<T>(conn: DuckDBConnection, dataDir: string, f: () => Promise<T>): Promise<T | undefined> {
+  if (!(await attachPrevious(conn, dataDir))) return undefined;
+  try {
+    return await f();
+  } finally {
+    await conn.run("DETACH prev");
+  }
+}

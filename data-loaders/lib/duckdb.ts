@@ -23,6 +23,22 @@ export async function query<T = Record<string, unknown>>(conn: DuckDBConnection,
   return reader.getRowObjectsJS() as T[];
 }
 
+/** Whether the database `catalog` (e.g. "prev"; default the current one) has a table `table` in its main schema. */
+export async function hasTable(conn: DuckDBConnection, table: string, catalog?: string): Promise<boolean> {
+  const [r] = await query<{n: number}>(
+    conn,
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = coalesce($catalog, current_database()) AND schema_name = 'main' AND table_name = $t`,
+    {catalog: catalog ?? null, t: table}
+  );
+  return (r?.n ?? 0) > 0;
+}
+
+/** DuckDB's version and build, e.g. "v1.4.1 b390a7c376": part of every fingerprint of what DuckDB writes or computes. */
+export async function duckdbVersion(conn: DuckDBConnection): Promise<string> {
+  const [v] = await query<{v: string}>(conn, `SELECT library_version || ' ' || source_id AS v FROM pragma_version()`);
+  return v?.v ?? "";
+}
+
 /** Run one or more statements (no params) or one statement with params. */
 export async function exec(conn: DuckDBConnection, sql: string, params?: Params): Promise<void> {
   if (params) await conn.run(sql, params);

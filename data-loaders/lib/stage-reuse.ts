@@ -14,7 +14,7 @@ import {join, relative} from "node:path";
 import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import {z} from "zod";
 import {PROJECT_ROOT} from "./config.js";
-import {query} from "./duckdb.js";
+import {duckdbVersion, hasTable, query} from "./duckdb.js";
 import {validate} from "./validate.js";
 
 /** The warehouse table that records, per reusable stage group, its fingerprint and the tables it made. */
@@ -31,9 +31,8 @@ let codeKey: string | undefined;
 /** One hash of the code (CODE_DIRS' files by path and content, package-lock.json) and of DuckDB's version. */
 async function codeFingerprint(conn: DuckDBConnection): Promise<string> {
   if (codeKey === undefined) {
-    const [v] = await query<{v: string}>(conn, `SELECT library_version || ' ' || source_id AS v FROM pragma_version()`);
     const files = CODE_DIRS.flatMap((d) => sourceFiles(join(PROJECT_ROOT, d))).sort();
-    const h = createHash("sha256").update(`duckdb ${v?.v}\n`);
+    const h = createHash("sha256").update(`duckdb ${await duckdbVersion(conn)}\n`);
     for (const f of [...files, join(PROJECT_ROOT, "package-lock.json")]) h.update(`${relative(PROJECT_ROOT, f)}\n`).update(readFileSync(f)).update("\n");
     codeKey = h.digest("hex");
   }
@@ -86,12 +85,7 @@ export async function inputFingerprint(conn: DuckDBConnection, scope: string, on
 
 /** What the warehouse attached as `prev` recorded for the stage group, or undefined (none, or an older warehouse). */
 export async function previousStage(conn: DuckDBConnection, stage: string, file: string): Promise<RecordedStage | undefined> {
-  const [has] = await query<{n: number}>(
-    conn,
-    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'prev' AND schema_name = 'main' AND table_name = $t`,
-    {t: STAGE_REUSE_TABLE}
-  );
-  if (!has?.n) return undefined;
+  if (!(await hasTable(conn, STAGE_REUSE_TABLE, "prev"))) return undefined;
   const rows = await query(conn, `SELECT stage, fingerprint, tables FROM prev.main.${STAGE_REUSE_TABLE} WHERE stage = $stage`, {stage});
   return validate(Recorded.array().max(1), rows, {source: "pipeline", dataset: STAGE_REUSE_TABLE, file})[0];
 }
@@ -103,8 +97,8 @@ export async function previousStage(conn: DuckDBConnection, stage: string, file:
 export async function copyFromPrevious(conn: DuckDBConnection, tables: readonly string[]): Promise<{tables: number; rows: number}> {
   const defs = await query<{t: string; sql: string}>(
     conn,
-    `SELECT table_name AS t, sql FROM duckdb_tables() WHERE database_name = 'prev' AND schema_name = 'main' AND list_contains(string_split($tables, '|'), table_name)`,
-    {tables: tables.join("|")}
+    `SELECT table_name AS t, sql FROM duckdb_tables() WHERE database_name = 'prev' AND schema_name = 'main' AND list_contains($tables, table_name)`,
+    {tables: listValue([...tables])}
   );
   const byName = new Map(defs.map((d) => [d.t, d.sql]));
   const missing = tables.filter((t) => !byName.has(t));

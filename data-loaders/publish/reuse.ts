@@ -15,7 +15,7 @@ import {fileURLToPath} from "node:url";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {z} from "zod";
 import {TIDY_COLUMNS} from "../../indicators/published.js";
-import {query} from "../lib/duckdb.js";
+import {duckdbVersion, hasTable, query} from "../lib/duckdb.js";
 import {validate} from "../lib/validate.js";
 
 /** One published tidy file as the manifest records it. */
@@ -42,8 +42,7 @@ let writerKey: string | undefined;
 
 async function writerFingerprint(conn: DuckDBConnection): Promise<string> {
   if (writerKey === undefined) {
-    const [v] = await query<{v: string}>(conn, `SELECT library_version || ' ' || source_id AS v FROM pragma_version()`);
-    const h = createHash("sha256").update(`duckdb ${v?.v}\n${TIDY_COLUMNS.join(",")}\n`);
+    const h = createHash("sha256").update(`duckdb ${await duckdbVersion(conn)}\n${TIDY_COLUMNS.join(",")}\n`);
     for (const f of WRITER_FILES) h.update(readFileSync(fileURLToPath(new URL(`./${f}`, import.meta.url))));
     writerKey = h.digest("hex");
   }
@@ -129,12 +128,7 @@ export async function writeTidyManifest(conn: DuckDBConnection, files: readonly 
 
 /** The manifest in the warehouse attached as `prev`, or [] when it has none (an older warehouse, or no publish). */
 export async function readPreviousManifest(conn: DuckDBConnection, file: string): Promise<PublishedTidyFile[]> {
-  const [has] = await query<{n: number}>(
-    conn,
-    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_catalog = 'prev' AND table_name = $t`,
-    {t: MANIFEST_TABLE}
-  );
-  if (!has?.n) return [];
+  if (!(await hasTable(conn, MANIFEST_TABLE, "prev"))) return [];
   const rows = await query(conn, `SELECT indicator_id, fingerprint, path, bytes::BIGINT::DOUBLE AS bytes, mtime_ms FROM prev.main.${MANIFEST_TABLE} ORDER BY indicator_id, path`);
   return validate(PublishedTidyFile.array(), rows, {source: "publish", dataset: MANIFEST_TABLE, file});
 }
