@@ -102,6 +102,22 @@ describe("copyPartitioned", () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it("copySplit reports every problem of every COPY at once, and writes no target, not even of a COPY that held", async () => {
+    const select = `SELECT year, value FROM (${ROWS}) ORDER BY _id, year`;
+    const problems = await copySplit(db.conn, join(dir, "scratch"), [
+      // holds: its targets would be written if the others did
+      {select, options: "FORMAT csv, HEADER", counts: [{id: "a", n: 2}, {id: "b", n: 2}], targets: new Map([["a", join(dir, "a.csv")], ["b", join(dir, "b.csv")]])},
+      // a row more than counted ("2,8.0\n", 6 bytes), and an id without a target
+      {select, options: "FORMAT csv, HEADER", counts: [{id: "a", n: 2}, {id: "x", n: 1}], targets: new Map([["a", join(dir, "a2.csv")], ["c", join(dir, "c.csv")]])}
+    ]);
+    expect(problems).toEqual([
+      expect.stringMatching(/1\.csv: rows of x, which has no target$/),
+      expect.stringMatching(/1\.csv: 6 bytes after the rows counted$/),
+      expect.stringMatching(/c\.csv: no rows for c$/)
+    ]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   // A partition split into several files takes the same check (not exactly one file); DuckDB refuses every option
   // that would split one on purpose (FILE_SIZE_BYTES, ROW_GROUPS_PER_FILE, PER_THREAD_OUTPUT with PARTITION_BY).
   it("reports every id without exactly one file, across all COPYs, and moves nothing", async () => {
