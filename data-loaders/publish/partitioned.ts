@@ -163,7 +163,7 @@ async function cutByLines(file: string, c: SplitCopy, partDir: string): Promise<
   let header: Buffer | null = null;
   let next = 0; // index of the id whose lines come next
   let left = 0; // lines still to come for the current id
-  let current: {id: string; out: FileHandle | null} | null = null;
+  let current: {id: string; out: {handle: FileHandle; part: string} | null} | null = null;
   let extra = 0;
   try {
     for await (const chunk of createReadStream(file, {highWaterMark: 1 << 20}) as AsyncIterable<Buffer>) {
@@ -193,8 +193,9 @@ async function cutByLines(file: string, c: SplitCopy, partDir: string): Promise<
           } else {
             const part = join(partDir, String(parts.length));
             parts.push({part, target});
-            current = {id, out: await open(part, "w")};
-            await writeAll(current.out!, [...(c.prefix ? [c.prefix] : []), header], part);
+            const handle = await open(part, "w");
+            current = {id, out: {handle, part}};
+            await writeAll(handle, [...(c.prefix ? [c.prefix] : []), header], part);
           }
         }
         let end = at;
@@ -207,16 +208,17 @@ async function cutByLines(file: string, c: SplitCopy, partDir: string): Promise<
           end = nl + 1;
           left--;
         }
-        if (current.out) await writeAll(current.out, [chunk.subarray(at, end)], file);
+        if (current.out) await writeAll(current.out.handle, [chunk.subarray(at, end)], current.out.part);
         at = end;
         if (left === 0) {
-          await current.out?.close();
+          const done = current.out;
           current = null;
+          await done?.handle.close();
         }
       }
     }
   } finally {
-    await current?.out?.close();
+    await current?.out?.handle.close();
   }
   const unfinished = current?.id ?? c.counts.slice(next).find((x) => x.n > 0)?.id;
   if (unfinished !== undefined) problems.push(`${file}: fewer lines than the ${c.counts.find((x) => x.id === unfinished)!.n} rows of ${unfinished}`);
